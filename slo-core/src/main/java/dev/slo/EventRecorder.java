@@ -1,0 +1,285 @@
+package dev.slo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+
+/*
+ * The recorder behind one SLO: counts good and total events into time buckets at three
+ * resolutions, for any number of writer threads, without locks or allocation on the write path.
+ *
+ * Assumptions and guarantees
+ *  - Writers (record, recordCounts) may be any number of threads. They are lock-free: a writer reads
+ *    the clock once, reads one volatile boundary, and adds to its stripe (StripedCounter). A writer
+ *    that sees the boundary crossed tries the roll lock with tryLock; if another thread holds it, the
+ *    writer goes on without waiting. Writers never allocate.
+ *  - Readers (the query methods) may be any number of threads; they take the roll lock (they may
+ *    wait for one another and for a roll in progress, never for a writer), roll if a boundary has
+ *    passed, drain the stripes into the open buckets and read the tiers. All tier state is touched
+ *    only under the lock.
+ *  - Exactness: every event is counted exactly once. It lands in the bucket of the clock reading it
+ *    was recorded with, except that an event racing a roll (recorded by one thread while another seals
+ *    the bucket) may land in the adjacent, newer bucket. Single-threaded, bucketing is exact: a writer
+ *    rolls before it adds, so an event read at time t never lands in a bucket that closed before t.
+ *  - Clock safety: a reading earlier than the open bucket (the clock went back) counts in the open
+ *    bucket, the newest; nothing is rewritten. A jump forward clears at most every slot once.
+ *  - A query sees good <= total (the two are added in one atomic step) and, while no bucket leaves its
+ *    window, counts that never go backwards.
+ *
+ * Algorithm
+ *  Writers add to cumulative striped cells. The first thread to see the clock at or past the finest
+ *  tier's boundary (nextRollMillis) rolls: it drains the stripes into the open bucket of every tier,
+ *  seals each tier whose boundary has passed and publishes the next boundary. Queries do the same,
+ *  then sum the buckets of the finest tier that spans the look-back: O(slots of that tier).
+ *  Tiers: 10 s x 36 (sharp 5-minute windows), 1 min x 360 (up to 6 hours), 1 h x (longest window,
+ *  at least 30 days, + 1 day). A 30-day ratio SLO holds about 19 KB.
+ *
+ * References: Hystrix's rolling number and Sentinel's LeapArray (rings of time buckets rolled by the
+ *  first writer to cross a boundary), LongAdder (striping), HdrHistogram's Recorder (drain by swap).
+ */
+final class EventRecorder implements StripedCounter.GrowLock {
+    static final long SECONDS_10 = 10_000L;
+    static final long MINUTE = 60_000L;
+    static final long HOUR = 3_600_000L;
+    /** The hourly tier keeps at least this much history, whatever the window. */
+    static final Duration MIN_HISTORY = Duration.ofDays(30);
+
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final StripedCounter counter;
+    /** Finest first. */
+    private final TimeTier[] tiers;
+    /** The end of the finest tier's open bucket: the one volatile a writer reads. */
+    private volatile long nextRollMillis;
+
+    /**
+     * @param longestLookBack the longest window or alert look-back the SLO will ask about
+     */
+    EventRecorder(Clock clock, Duration longestLookBack) {
+        this.clock = clock;
+        this.counter = new StripedCounter(maxStripes());
+        long now = clock.millis();
+        long history = Math.max(longestLookBack.toMillis(), MIN_HISTORY.toMillis());
+        int hours = (int) ((history + HOUR - 1) / HOUR) + 24;
+        this.tiers = new TimeTier[] {
+            new TimeTier(SECONDS_10, 36, now),
+            new TimeTier(MINUTE, 360, now),
+            new TimeTier(HOUR, hours, now),
+        };
+        this.nextRollMillis = tiers[0].openEndMillis;
+    }
+
+    private static int maxStripes() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        int pow2 = Integer.highestOneBit(Math.max(1, cpus - 1)) << 1;
+        return Math.min(64, Math.max(8, pow2 * 4));
+    }
+
+    // ---------------------------------------------------------------- writers (lock-free)
+
+    /** Counts one event. Lock-free, allocation-free. */
+    void record(boolean good) {
+        long now = clock.millis();
+        if (now >= nextRollMillis) {
+            tryRoll(now);                                 // roll before adding: the event belongs after the boundary
+        }
+        if (counter.add(good ? StripedCounter.GOOD_EVENT : StripedCounter.BAD_EVENT, this)) {
+            tryFlush();
+        }
+    }
+
+    /** Counts {@code good} good and {@code bad} bad events at once (both already checked >= 0). */
+    void recordCounts(long good, long bad) {
+        long now = clock.millis();
+        if (now >= nextRollMillis) {
+            tryRoll(now);
+        }
+        while (good > 0 || bad > 0) {
+            long g = Math.min(good, StripedCounter.MAX_BATCH);
+            long b = Math.min(bad, StripedCounter.MAX_BATCH);
+            good -= g;
+            bad -= b;
+            if (counter.add(StripedCounter.pack(g, g + b), this)) {
+                tryFlush();
+            }
+        }
+    }
+
+    private void tryRoll(long now) {
+        if (lock.tryLock()) {                             // losers never wait: their event lands in the adjacent bucket at worst
+            try {
+                rollTo(now);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void tryFlush() {
+        if (lock.tryLock()) {
+            try {
+                drainToTiers();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public boolean tryAcquire() {
+        return lock.tryLock();
+    }
+
+    @Override
+    public void release() {
+        lock.unlock();
+    }
+
+    // ---------------------------------------------------------------- under the lock
+
+    /** Seals every tier whose open bucket ended at or before {@code now}. Lock held. */
+    private void rollTo(long now) {
+        if (now < nextRollMillis) {
+            return;                                       // another thread rolled first
+        }
+        drainToTiers();                                   // what was added so far belongs to the closing buckets
+        for (TimeTier tier : tiers) {
+            if (now >= tier.openEndMillis) {
+                tier.advanceTo(now);
+            }
+        }
+        nextRollMillis = tiers[0].openEndMillis;          // volatile write: writers see the new boundary
+    }
+
+    private void drainToTiers() {
+        long[] finest = tiers[0].open;
+        long goodBefore = finest[0];
+        long totalBefore = finest[1];
+        counter.drainInto(finest);
+        long good = finest[0] - goodBefore;
+        long total = finest[1] - totalBefore;
+        for (int i = 1; i < tiers.length; i++) {
+            tiers[i].open[0] += good;
+            tiers[i].open[1] += total;
+        }
+    }
+
+    /** Rolls and drains so the tiers are current as of {@code now}; returns the effective now. Lock held. */
+    private long catchUp(long now) {
+        rollTo(now);
+        drainToTiers();
+        return Math.max(now, tiers[0].openStartMillis());  // a clock that went back reads as the newest bucket
+    }
+
+    // ---------------------------------------------------------------- readers
+
+    /**
+     * Sums events in {@code (now - lookBack, now]} for each look-back, in one consistent view.
+     *
+     * @param out receives good at {@code 2*i} and total at {@code 2*i+1}
+     */
+    void sumLookBacks(long now, long[] lookBackMillis, long[] out) {
+        lock.lock();
+        try {
+            long effectiveNow = catchUp(now);
+            for (int i = 0; i < lookBackMillis.length; i++) {
+                TimeTier tier = tierSpanning(lookBackMillis[i]);
+                long from = Math.floorDiv(effectiveNow - lookBackMillis[i], tier.lengthMillis) + 1;
+                sumInto(tier, from, out, i);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sums events from {@code startMillis} (inclusive) to now into {@code out[0]} good, {@code out[1]} total. */
+    void sumSince(long now, long startMillis, long[] out) {
+        lock.lock();
+        try {
+            long effectiveNow = catchUp(now);
+            TimeTier tier = tierSpanning(Math.max(1, effectiveNow - startMillis));
+            long from = -Math.floorDiv(-startMillis, tier.lengthMillis);   // first bucket starting at or after start
+            sumInto(tier, from, out, 0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void sumInto(TimeTier tier, long fromIndex, long[] out, int pair) {
+        long[] sum = new long[2];
+        tier.sumFrom(fromIndex, sum);
+        out[2 * pair] = sum[0];
+        out[2 * pair + 1] = sum[1];
+    }
+
+    /**
+     * The buckets of {@code resolutionMillis} covering {@code (now - lookBack, now]}, oldest first, the
+     * open one last: good at {@code 2*i}, total at {@code 2*i+1}; the first bucket's start in {@code start[0]}.
+     */
+    long[] buckets(long now, long resolutionMillis, long lookBackMillis, long[] start) {
+        lock.lock();
+        try {
+            long effectiveNow = catchUp(now);
+            TimeTier tier = null;
+            for (TimeTier t : tiers) {
+                if (resolutionMillis % t.lengthMillis == 0 && lookBackMillis <= t.spanMillis()) {
+                    tier = t;
+                    break;
+                }
+            }
+            if (tier == null) {
+                throw new IllegalArgumentException("no history at resolution " + Duration.ofMillis(resolutionMillis)
+                        + " over " + Duration.ofMillis(lookBackMillis) + "; resolution must be a multiple of 10 s, 1 min or 1 h"
+                        + " within that tier's span (" + Duration.ofMillis(tiers[0].spanMillis()) + ", "
+                        + Duration.ofMillis(tiers[1].spanMillis()) + ", " + Duration.ofMillis(tiers[2].spanMillis()) + ")");
+            }
+            long last = Math.floorDiv(effectiveNow, resolutionMillis);
+            long first = Math.floorDiv(effectiveNow - lookBackMillis, resolutionMillis) + 1;
+            int n = (int) (last - first + 1);
+            long[] out = new long[2 * n];
+            long perBucket = resolutionMillis / tier.lengthMillis;
+            long[] one = new long[2];
+            for (int i = 0; i < n; i++) {
+                long fineFrom = (first + i) * perBucket;
+                for (long k = fineFrom; k < fineFrom + perBucket; k++) {
+                    tier.bucket(k, one);
+                    out[2 * i] += one[0];
+                    out[2 * i + 1] += one[1];
+                }
+            }
+            start[0] = first * resolutionMillis;
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The longest look-back any query can ask: the coarsest tier's span. */
+    long longestLookBackMillis() {
+        return tiers[tiers.length - 1].spanMillis();
+    }
+
+    private TimeTier tierSpanning(long lookBackMillis) {
+        for (TimeTier tier : tiers) {
+            if (lookBackMillis <= tier.spanMillis()) {
+                return tier;
+            }
+        }
+        throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(longestLookBackMillis())
+                + " (the history this SLO keeps), got " + Duration.ofMillis(lookBackMillis));
+    }
+
+    /** Bytes this recorder holds, approximately (arrays, stripes, headers). */
+    long footprintBytes() {
+        long bytes = 64 + counter.footprintBytes();
+        for (TimeTier tier : tiers) {
+            bytes += tier.footprintBytes();
+        }
+        return bytes;
+    }
+
+    /** For tests: how many stripes writers spread over now. */
+    int stripeCount() {
+        return counter.stripeCount();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.slo;
+
+import java.util.Objects;
+
+/**
+ * One thing {@link SloRegistry#lint()} (or a cascade's check) found wrong with an SLO programme, with
+ * what to do about it.
+ *
+ * @param kind    what kind of pitfall
+ * @param slo     the SLO's name, or {@code ""} for a registry-wide finding; never null
+ * @param message what is wrong and what to do, in a sentence or two
+ */
+public record Finding(FindingKind kind, String slo, String message) {
+
+    /** @throws NullPointerException if an argument is null */
+    public Finding {
+        Objects.requireNonNull(kind, "kind must not be null");
+        Objects.requireNonNull(slo, "slo must not be null");
+        Objects.requireNonNull(message, "message must not be null");
+    }
+
+    /** A registry-wide finding (its {@link #slo()} is {@code ""}). */
+    public static Finding registryWide(FindingKind kind, String message) {
+        return new Finding(kind, "", message);
+    }
+}

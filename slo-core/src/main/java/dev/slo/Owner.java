@@ -1,0 +1,55 @@
+package dev.slo;
+
+import java.util.Objects;
+
+/**
+ * Someone who owns an SLO, in a role. Also the actor of a {@link Slo#revise revision}.
+ *
+ * <p>Two owners match when both name and role are equal; {@link #team(String)} is the engineering
+ * role, so {@code Owner.team("identity").equals(Owner.engineering("identity"))}.
+ *
+ * @param name the person, team or group, never blank
+ * @param role what they own: the promise ({@link Role#PRODUCT}) or its delivery ({@link Role#ENGINEERING})
+ */
+public record Owner(String name, Role role) {
+
+    /** The two roles that share an SLO. */
+    public enum Role {
+        /** Owns the promise: what is offered to customers and how strict it is. */
+        PRODUCT,
+        /** Owns the delivery: running the service so that it keeps the promise. */
+        ENGINEERING
+    }
+
+    /**
+     * @throws NullPointerException if {@code name} or {@code role} is null
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public Owner {
+        Objects.requireNonNull(name, "name must not be null");
+        Objects.requireNonNull(role, "role must not be null");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank, got \"" + name + "\"");
+        }
+    }
+
+    /** A product owner: may relax a customer SLO. */
+    public static Owner product(String name) {
+        return new Owner(name, Role.PRODUCT);
+    }
+
+    /** An engineering owner. */
+    public static Owner engineering(String name) {
+        return new Owner(name, Role.ENGINEERING);
+    }
+
+    /** The team that runs a service: the same as {@link #engineering(String)}. */
+    public static Owner team(String name) {
+        return engineering(name);
+    }
+
+    @Override
+    public String toString() {
+        return role.name().toLowerCase(java.util.Locale.ROOT) + ":" + name;
+    }
+}

@@ -1,0 +1,287 @@
+package dev.slo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A registered SLO: record outcomes into it, ask it about its error budget.
+ *
+ * <pre>{@code
+ * checkout.record(true);                          // one good event
+ * auth.record(ok, System.nanoTime() - started);   // success flag and latency in nanoseconds
+ * ErrorBudget budget = checkout.errorBudget();
+ * double burn = checkout.burnRate(Duration.ofHours(1));
+ * List<BurnRateAlert> firing = checkout.alerts();
+ * }</pre>
+ *
+ * <p><b>Thread-safety.</b> All methods are thread-safe. The {@code record} methods are lock-free and
+ * allocate nothing: one clock read, one volatile read and one atomic add in the common case. Queries
+ * take a lock that writers never wait on, and cost O(buckets in the window): microseconds.
+ *
+ * <p><b>Time.</b> An event counts at the reading of the registry's clock taken when it is recorded. A
+ * window or look-back {@code w} queried at clock reading {@code now} covers the events recorded in
+ * {@code (now - w, now]}; buckets may blur that edge by at most one bucket of the finest tier that
+ * covers {@code w} (10 seconds up to 6 minutes, 1 minute up to 6 hours, 1 hour beyond).
+ */
+public final class Slo {
+    private final SloRegistry registry;
+    private final Clock clock;
+    private final EventRecorder recorder;
+    /** Long.MAX_VALUE for SLIs without a latency threshold: every successful event is good. */
+    private final long latencyThresholdNanos;
+    private volatile SloSpec spec;
+
+    Slo(SloRegistry registry, Clock clock, SloSpec spec) {
+        this.registry = registry;
+        this.clock = clock;
+        this.spec = spec;
+        this.latencyThresholdNanos = spec.sli() instanceof Sli.Latency latency ? latency.thresholdNanos() : Long.MAX_VALUE;
+        Duration longest = spec.window().maxLength();
+        if (spec.alertPolicy().longestWindow().compareTo(longest) > 0) {
+            longest = spec.alertPolicy().longestWindow();
+        }
+        this.recorder = new EventRecorder(clock, longest);
+    }
+
+    /** The current definition (it changes only by {@link #revise}). */
+    public SloSpec spec() {
+        return spec;
+    }
+
+    /** The SLO's name, unique in its registry. */
+    public String name() {
+        return spec.name();
+    }
+
+    /** The registry this SLO belongs to. */
+    public SloRegistry registry() {
+        return registry;
+    }
+
+    // ---------------------------------------------------------------- recording (the hot path)
+
+    /**
+     * Records one event, good or bad. For a latency SLI the flag alone decides.
+     * Lock-free, allocation-free.
+     */
+    public void record(boolean good) {
+        recorder.record(good);
+    }
+
+    /**
+     * Records one event with its latency. For a latency SLI the event is good when {@code success}
+     * and {@code latencyNanos <= threshold}; a ratio SLI ignores the latency. Lock-free, allocation-free.
+     *
+     * @param latencyNanos how long the event took, in nanoseconds, {@code >= 0}
+     * @throws IllegalArgumentException if {@code latencyNanos} is negative (nothing is recorded)
+     */
+    public void record(boolean success, long latencyNanos) {
+        if (latencyNanos < 0) {
+            throw new IllegalArgumentException("latencyNanos must be >= 0, got " + latencyNanos);
+        }
+        recorder.record(success & latencyNanos <= latencyThresholdNanos);
+    }
+
+    /**
+     * Records one event with its latency as a {@link Duration}: a convenience that is not allocation-free
+     * for the caller who builds the Duration; prefer {@link #record(boolean, long)} on hot paths.
+     *
+     * @throws NullPointerException if {@code latency} is null
+     * @throws IllegalArgumentException if {@code latency} is negative
+     */
+    public void record(boolean success, Duration latency) {
+        Objects.requireNonNull(latency, "latency must not be null");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must be >= 0, got " + latency);
+        }
+        record(success, saturatedNanos(latency));
+    }
+
+    /**
+     * Records {@code good} good and {@code bad} bad events at once, all at the current clock reading:
+     * for imports, aggregated feedback and fast simulations. Lock-free, allocation-free.
+     *
+     * @throws IllegalArgumentException if a count is negative (nothing is recorded)
+     */
+    public void recordCounts(long good, long bad) {
+        if (good < 0) {
+            throw new IllegalArgumentException("good must be >= 0, got " + good);
+        }
+        if (bad < 0) {
+            throw new IllegalArgumentException("bad must be >= 0, got " + bad);
+        }
+        recorder.recordCounts(good, bad);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /** The error budget over the SLO's window, as of now. */
+    public ErrorBudget errorBudget() {
+        SloSpec current = spec;
+        long now = clock.millis();
+        long[] counts = new long[2];
+        Window window = current.window();
+        if (window instanceof Window.Rolling rolling) {
+            recorder.sumLookBacks(now, new long[] {rolling.length().toMillis()}, counts);
+        } else {
+            recorder.sumSince(now, window.start(Instant.ofEpochMilli(now)).toEpochMilli(), counts);
+        }
+        return new ErrorBudget(counts[1], counts[0], current.target(), current.budgetFraction());
+    }
+
+    /**
+     * The burn rate over the last {@code lookBack}: {@code (bad / total) / (1 - target)} among the events
+     * of {@code (now - lookBack, now]}; 0.0 when there were none. 1.0 spends the budget exactly by the
+     * window's end; 14.4 over 1 hour spends 2% of a 30-day budget.
+     *
+     * @param lookBack positive, at most the history the SLO keeps (its window plus a day, at least 31 days)
+     * @throws NullPointerException if {@code lookBack} is null
+     * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than the history kept
+     */
+    public double burnRate(Duration lookBack) {
+        long[] counts = new long[2];
+        recorder.sumLookBacks(clock.millis(), new long[] {lookBackMillis(lookBack, "lookBack")}, counts);
+        return burnRate(counts[0], counts[1], spec.budgetFraction());
+    }
+
+    /**
+     * How long until the budget is gone if the burn of the last {@code lookBack} goes on:
+     * {@code remaining * windowLength / burnRate(lookBack)}. Empty when that burn rate is 0 or the
+     * budget is already gone.
+     *
+     * @throws NullPointerException if {@code lookBack} is null
+     * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than the history kept
+     */
+    public Optional<Duration> timeToExhaustion(Duration lookBack) {
+        double burn = burnRate(lookBack);
+        ErrorBudget budget = errorBudget();
+        if (burn <= 0 || budget.remaining() <= 0) {
+            return Optional.empty();
+        }
+        Duration windowLength = spec.window().length(clock.instant());
+        double nanos = budget.remaining() * windowLength.toNanos() / burn;
+        return Optional.of(Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE)));
+    }
+
+    /**
+     * The burn-rate rules of the SLO's {@link AlertPolicy} that fire now: the burn over the rule's long
+     * window and over its short window both at or above {@link BurnRateRule#threshold(Duration)} for the
+     * window's length (and the long window holding at least the policy's minimum of events), in the
+     * policy's order.
+     */
+    public List<BurnRateAlert> alerts() {
+        SloSpec current = spec;
+        List<BurnRateRule> rules = current.alertPolicy().rules();
+        long[] lookBacks = new long[2 * rules.size()];
+        for (int i = 0; i < rules.size(); i++) {
+            lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
+            lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
+        }
+        long now = clock.millis();
+        long[] counts = new long[2 * lookBacks.length];
+        recorder.sumLookBacks(now, lookBacks, counts);
+        Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
+        double fraction = current.budgetFraction();
+        List<BurnRateAlert> firing = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            BurnRateRule rule = rules.get(i);
+            long longTotal = counts[4 * i + 1];
+            double longBurn = burnRate(counts[4 * i], longTotal, fraction);
+            double shortBurn = burnRate(counts[4 * i + 2], counts[4 * i + 3], fraction);
+            double threshold = rule.threshold(windowLength);
+            if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
+                    && longTotal >= current.alertPolicy().minimumEvents()) {
+                firing.add(new BurnRateAlert(rule, longBurn, shortBurn, threshold));
+            }
+        }
+        return List.copyOf(firing);
+    }
+
+    /**
+     * The SLO's history as buckets of {@code resolution} over the last {@code lookBack}, oldest first;
+     * the last bucket is the one still open. Buckets are aligned to multiples of {@code resolution}
+     * since the epoch.
+     *
+     * @param resolution a multiple of 10 s (up to 6 min of look-back), 1 min (up to 6 h) or 1 h (up to the history kept)
+     * @throws IllegalArgumentException if no kept resolution fits
+     */
+    public List<TimeBucket> timeline(Duration resolution, Duration lookBack) {
+        long resolutionMillis = lookBackMillis(resolution, "resolution");
+        long lookBackMillis = lookBackMillis(lookBack, "lookBack");
+        long[] start = new long[1];
+        long[] counts = recorder.buckets(clock.millis(), resolutionMillis, lookBackMillis, start);
+        List<TimeBucket> buckets = new ArrayList<>(counts.length / 2);
+        for (int i = 0; i < counts.length / 2; i++) {
+            buckets.add(new TimeBucket(Instant.ofEpochMilli(start[0] + i * resolutionMillis), resolution,
+                    counts[2 * i], counts[2 * i + 1]));
+        }
+        return List.copyOf(buckets);
+    }
+
+    /** Approximately how many bytes this SLO's recorder holds: bounded, whatever the traffic. */
+    public long footprintBytes() {
+        return recorder.footprintBytes();
+    }
+
+    @Override
+    public String toString() {
+        SloSpec s = spec;
+        return "Slo[" + s.name() + ", " + s.audience() + ", target " + s.target() + ", " + s.window() + "]";
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    EventRecorder recorder() {
+        return recorder;
+    }
+
+    void replaceSpec(SloSpec revised) {
+        this.spec = revised;
+    }
+
+    static double burnRate(long good, long total, double budgetFraction) {
+        return total == 0 ? 0.0 : ((double) (total - good) / total) / budgetFraction;
+    }
+
+    /** A burn "reaches" a threshold allowing for the last bits of floating error (14.399999... reaches 14.4). */
+    static boolean reaches(double burn, double threshold) {
+        return burn >= threshold * (1 - 1e-9);
+    }
+
+    private long lookBackMillis(Duration lookBack, String name) {
+        Objects.requireNonNull(lookBack, name + " must not be null");
+        if (lookBack.isNegative() || lookBack.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + lookBack);
+        }
+        long millis = saturatedMillis(lookBack);
+        if (millis > recorder.longestLookBackMillis()) {
+            throw new IllegalArgumentException(name + " must be at most "
+                    + Duration.ofMillis(recorder.longestLookBackMillis()) + " (the history this SLO keeps), got " + lookBack);
+        }
+        if (millis == 0) {
+            throw new IllegalArgumentException(name + " must be at least 1 ms, got " + lookBack);
+        }
+        return millis;
+    }
+
+    private static long saturatedMillis(Duration d) {
+        try {
+            return d.toMillis();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

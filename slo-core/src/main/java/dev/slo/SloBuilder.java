@@ -1,0 +1,198 @@
+package dev.slo;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Declares one SLO; start with {@link SloRegistry#define(String)}, end with {@link #register()}.
+ *
+ * <pre>{@code
+ * Slo checkout = slos.define("checkout-completes")
+ *         .customerFacing("Checkout completes")
+ *         .ownedBy(Owner.product("payments-pm"), Owner.engineering("payments-eng"))
+ *         .sli(Sli.ratio())
+ *         .target(0.999)
+ *         .window(Window.rolling(Duration.ofDays(30)))
+ *         .register();
+ * }</pre>
+ *
+ * <p>Each setter checks its argument at once and may be called only once. Required: the audience
+ * ({@link #customerFacing} or {@link #internal}), {@link #ownedBy}, {@link #sli}, {@link #target} and
+ * {@link #window}. Not thread-safe: one builder belongs to one thread.
+ */
+public final class SloBuilder {
+    private final SloRegistry registry;
+    private final String name;
+    private Audience audience;
+    private String description;
+    private List<Owner> owners;
+    private Sli sli;
+    private Double target;
+    private Window window;
+    private AlertPolicy alertPolicy;
+    private Budgeting budgeting;
+    private boolean registered;
+
+    SloBuilder(SloRegistry registry, String name) {
+        this.registry = registry;
+        this.name = name;
+    }
+
+    /**
+     * Makes this a {@link Audience#CUSTOMER} SLO: a public promise, described in outcome-shaped words.
+     *
+     * @param outcome what the customer gets, e.g. "Checkout completes"; not blank
+     * @throws IllegalStateException if the audience was already set
+     */
+    public SloBuilder customerFacing(String outcome) {
+        return audience(Audience.CUSTOMER, outcome, "outcome");
+    }
+
+    /**
+     * Makes this an {@link Audience#INTERNAL} SLO: a diagnostic objective of one service.
+     *
+     * @param description what the service does well, e.g. "auth-svc answers within 300 ms"; not blank
+     * @throws IllegalStateException if the audience was already set
+     */
+    public SloBuilder internal(String description) {
+        return audience(Audience.INTERNAL, description, "description");
+    }
+
+    private SloBuilder audience(Audience value, String words, String parameter) {
+        Objects.requireNonNull(words, parameter + " must not be null");
+        if (words.isBlank()) {
+            throw new IllegalArgumentException(parameter + " must not be blank, got \"" + words + "\"");
+        }
+        requireUnset(audience, "audience (customerFacing or internal)");
+        this.audience = value;
+        this.description = words;
+        return this;
+    }
+
+    /**
+     * Who owns the SLO. A customer SLO should have both a product and an engineering owner
+     * ({@link SloRegistry#lint()} reports it otherwise).
+     *
+     * @throws NullPointerException if {@code owners} or one of them is null
+     * @throws IllegalArgumentException if none is given or one is given twice
+     * @throws IllegalStateException if owners were already set
+     */
+    public SloBuilder ownedBy(Owner... owners) {
+        Objects.requireNonNull(owners, "owners must not be null");
+        for (int i = 0; i < owners.length; i++) {
+            Objects.requireNonNull(owners[i], "owners[" + i + "] must not be null");
+        }
+        if (owners.length == 0) {
+            throw new IllegalArgumentException("owners must name at least one owner, got none");
+        }
+        List<Owner> list = List.of(owners);
+        if (list.stream().distinct().count() != list.size()) {
+            throw new IllegalArgumentException("owners must not repeat, got " + list);
+        }
+        requireUnset(this.owners, "owners");
+        this.owners = list;
+        return this;
+    }
+
+    /**
+     * What makes an event good.
+     *
+     * @throws NullPointerException if {@code sli} is null
+     * @throws IllegalStateException if the SLI was already set
+     */
+    public SloBuilder sli(Sli sli) {
+        Objects.requireNonNull(sli, "sli must not be null");
+        requireUnset(this.sli, "sli");
+        this.sli = sli;
+        return this;
+    }
+
+    /**
+     * The objective: the share of events (or slices) that must be good, a fraction in (0,1).
+     *
+     * @throws IllegalArgumentException if {@code target} is not in (0,1), e.g. 99.9 (did you mean 0.999?)
+     * @throws IllegalStateException if the target was already set
+     */
+    public SloBuilder target(double target) {
+        Targets.checkTarget(target);
+        requireUnset(this.target, "target");
+        this.target = target;
+        return this;
+    }
+
+    /**
+     * The period the budget is counted over.
+     *
+     * @throws NullPointerException if {@code window} is null
+     * @throws IllegalStateException if the window was already set
+     */
+    public SloBuilder window(Window window) {
+        Objects.requireNonNull(window, "window must not be null");
+        requireUnset(this.window, "window");
+        this.window = window;
+        return this;
+    }
+
+    /**
+     * The burn-rate rules to alert under. Default: {@link AlertPolicy#sreWorkbook()}.
+     *
+     * @throws NullPointerException if {@code policy} is null
+     * @throws IllegalStateException if the policy was already set
+     */
+    public SloBuilder alertPolicy(AlertPolicy policy) {
+        Objects.requireNonNull(policy, "policy must not be null");
+        requireUnset(this.alertPolicy, "alertPolicy");
+        this.alertPolicy = policy;
+        return this;
+    }
+
+    /**
+     * Whether events or time slices count. Default: {@link Budgeting#occurrences()}.
+     *
+     * @throws NullPointerException if {@code budgeting} is null
+     * @throws IllegalStateException if budgeting was already set
+     */
+    public SloBuilder budgeting(Budgeting budgeting) {
+        Objects.requireNonNull(budgeting, "budgeting must not be null");
+        requireUnset(this.budgeting, "budgeting");
+        this.budgeting = budgeting;
+        return this;
+    }
+
+    /**
+     * Checks the declaration as a whole and adds the SLO to the registry.
+     *
+     * @return the SLO, ready to record
+     * @throws IllegalStateException if a required field is missing (the message names it), or this
+     *     builder was already registered
+     * @throws IllegalArgumentException if the registry already holds an SLO of this name
+     */
+    public Slo register() {
+        if (registered) {
+            throw new IllegalStateException("register() was already called for \"" + name + "\"");
+        }
+        requireSet(audience, "audience", "customerFacing(...) or internal(...)");
+        requireSet(owners, "owners", "ownedBy(...)");
+        requireSet(sli, "sli", "sli(...)");
+        requireSet(target, "target", "target(...)");
+        requireSet(window, "window", "window(...)");
+        SloSpec spec = new SloSpec(name, audience, description, owners, sli, target, window,
+                alertPolicy == null ? AlertPolicy.sreWorkbook() : alertPolicy,
+                budgeting == null ? Budgeting.occurrences() : budgeting);
+        Slo slo = registry.add(spec);
+        registered = true;
+        return slo;
+    }
+
+    private void requireUnset(Object field, String what) {
+        if (field != null) {
+            throw new IllegalStateException(what + " was already set for \"" + name + "\", to " + field);
+        }
+    }
+
+    private void requireSet(Object field, String what, String call) {
+        if (field == null) {
+            throw new IllegalStateException(what + " is required for \"" + name + "\": call ." + call + " before register()");
+        }
+    }
+}

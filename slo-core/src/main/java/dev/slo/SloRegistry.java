@@ -1,0 +1,119 @@
+package dev.slo;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The SLOs of one service (or one test), with the clock they count time by. No global state: every
+ * registry is independent.
+ *
+ * <pre>{@code
+ * SloRegistry slos = SloRegistry.create();                   // the system UTC clock
+ * SloRegistry slos = SloRegistry.create(ManualClock.at(t));  // tests and simulations drive time
+ * Slo checkout = slos.define("checkout-completes")...register();
+ * }</pre>
+ *
+ * <p>Thread-safe. Defining and looking up SLOs takes a short lock; recording into them does not.
+ */
+public final class SloRegistry {
+    private final Clock clock;
+    private final Object lock = new Object();
+    /** Guarded by lock; in definition order. */
+    private final Map<String, Slo> slos = new LinkedHashMap<>();
+
+    private SloRegistry(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A registry on the system UTC clock. */
+    public static SloRegistry create() {
+        return new SloRegistry(Clock.systemUTC());
+    }
+
+    /**
+     * A registry on {@code clock}: a {@link ManualClock} in tests and simulations.
+     *
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public static SloRegistry create(Clock clock) {
+        Objects.requireNonNull(clock, "clock must not be null");
+        return new SloRegistry(clock);
+    }
+
+    /** The clock every SLO of this registry counts time by. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Starts declaring an SLO named {@code name}.
+     *
+     * @param name unique in this registry; letters, digits and {@code - _ . :}, 1 to 128 characters
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is malformed or already defined
+     */
+    public SloBuilder define(String name) {
+        checkName(name);
+        synchronized (lock) {
+            if (slos.containsKey(name)) {
+                throw new IllegalArgumentException("name must be unique in the registry, got \"" + name + "\" which is already defined");
+            }
+        }
+        return new SloBuilder(this, name);
+    }
+
+    /** The SLO named {@code name}, if defined. @throws NullPointerException if {@code name} is null */
+    public Optional<Slo> find(String name) {
+        Objects.requireNonNull(name, "name must not be null");
+        synchronized (lock) {
+            return Optional.ofNullable(slos.get(name));
+        }
+    }
+
+    /** Every SLO, in definition order: a snapshot. */
+    public List<Slo> all() {
+        synchronized (lock) {
+            return List.copyOf(new ArrayList<>(slos.values()));
+        }
+    }
+
+    Slo add(SloSpec spec) {
+        synchronized (lock) {
+            if (slos.containsKey(spec.name())) {
+                throw new IllegalArgumentException("name must be unique in the registry, got \"" + spec.name() + "\" which is already defined");
+            }
+            Slo slo = new Slo(this, clock, spec);
+            slos.put(spec.name(), slo);
+            return slo;
+        }
+    }
+
+    /** Rejects an SLO that belongs to another registry. */
+    void checkOwn(Slo slo, String parameter) {
+        Objects.requireNonNull(slo, parameter + " must not be null");
+        if (slo.registry() != this) {
+            throw new IllegalArgumentException(parameter + " must belong to this registry, got \"" + slo.name() + "\" from another one");
+        }
+    }
+
+    private static void checkName(String name) {
+        Objects.requireNonNull(name, "name must not be null");
+        if (name.isEmpty() || name.length() > 128) {
+            throw new IllegalArgumentException("name must be 1 to 128 characters, got \"" + name + "\"");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == ':';
+            if (!ok) {
+                throw new IllegalArgumentException("name must hold only letters, digits and - _ . : , got \"" + name
+                        + "\" (bad character '" + c + "' at " + i + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.slo;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The immutable definition of an SLO, as registered (and as last {@link Slo#revise revised}).
+ *
+ * @param name        unique within its registry
+ * @param audience    customer-facing promise or internal diagnostic
+ * @param description outcome-shaped words, e.g. "Checkout completes"
+ * @param owners      who owns it, in the order given; not empty
+ * @param sli         what makes an event good
+ * @param target      the objective, a fraction in (0,1), e.g. 0.999
+ * @param window      the period the budget is counted over
+ * @param alertPolicy the burn-rate rules it alerts under
+ * @param budgeting   whether events or time slices count
+ */
+public record SloSpec(
+        String name,
+        Audience audience,
+        String description,
+        List<Owner> owners,
+        Sli sli,
+        double target,
+        Window window,
+        AlertPolicy alertPolicy,
+        Budgeting budgeting) {
+
+    /**
+     * @throws NullPointerException if a field is null
+     * @throws IllegalArgumentException if {@code owners} is empty or {@code target} is not in (0,1)
+     */
+    public SloSpec {
+        Objects.requireNonNull(name, "name must not be null");
+        Objects.requireNonNull(audience, "audience must not be null");
+        Objects.requireNonNull(description, "description must not be null");
+        owners = List.copyOf(Objects.requireNonNull(owners, "owners must not be null"));
+        if (owners.isEmpty()) {
+            throw new IllegalArgumentException("owners must not be empty, got []");
+        }
+        Objects.requireNonNull(sli, "sli must not be null");
+        Targets.checkTarget(target);
+        Objects.requireNonNull(window, "window must not be null");
+        Objects.requireNonNull(alertPolicy, "alertPolicy must not be null");
+        Objects.requireNonNull(budgeting, "budgeting must not be null");
+    }
+
+    /** {@code 1 - target}, derived in decimal so that a target of 0.999 gives exactly 0.001. */
+    public double budgetFraction() {
+        return Targets.budgetFraction(target);
+    }
+
+    /** The same definition with another target. */
+    SloSpec withTarget(double newTarget) {
+        return new SloSpec(name, audience, description, owners, sli, newTarget, window, alertPolicy, budgeting);
+    }
+}

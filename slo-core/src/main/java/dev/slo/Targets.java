@@ -1,0 +1,22 @@
+package dev.slo;
+
+import java.math.BigDecimal;
+
+/** Checks and exact arithmetic for SLO targets. */
+final class Targets {
+    private Targets() {}
+
+    /** Rejects anything but a fraction in (0,1), with a hint when it looks like a percentage. */
+    static double checkTarget(double target) {
+        if (!(target > 0 && target < 1)) {
+            String hint = (target > 1 && target < 100) ? " (did you mean " + BigDecimal.valueOf(target).movePointLeft(2).stripTrailingZeros().toPlainString() + "?)" : "";
+            throw new IllegalArgumentException("target must be a fraction in (0,1), got " + target + hint);
+        }
+        return target;
+    }
+
+    /** {@code 1 - target}, computed in decimal from the target's shortest decimal form: 0.999 gives 0.001. */
+    static double budgetFraction(double target) {
+        return BigDecimal.ONE.subtract(BigDecimal.valueOf(target)).doubleValue();
+    }
+}

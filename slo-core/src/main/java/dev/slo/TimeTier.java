@@ -1,0 +1,93 @@
+package dev.slo;
+
+/*
+ * One resolution of an SLO's history: a ring of sealed buckets of equal length plus the open bucket
+ * the recorder is filling. Package-private; every method is called with the recorder's lock held, so
+ * nothing here is concurrent.
+ *
+ * Bucket k covers [k*length, (k+1)*length) in epoch milliseconds. The ring holds the sealed buckets
+ * openIndex - slots .. openIndex - 1; bucket k lives in slot floorMod(k, slots). Moving forward seals
+ * the open bucket into its slot and clears the slots of the buckets skipped over (at most `slots`
+ * of them, however far the clock jumped), so a slot always holds the bucket the index says or zeros.
+ */
+final class TimeTier {
+    final long lengthMillis;
+    final int slots;
+    /** Sealed buckets, interleaved: ring[2*slot] = good, ring[2*slot + 1] = total. */
+    private final long[] ring;
+    long openIndex;
+    long openEndMillis;
+    /** The open bucket's counts drained from the writers so far: [0] good, [1] total. */
+    final long[] open = new long[2];
+
+    TimeTier(long lengthMillis, int slots, long nowMillis) {
+        this.lengthMillis = lengthMillis;
+        this.slots = slots;
+        this.ring = new long[2 * slots];
+        this.openIndex = Math.floorDiv(nowMillis, lengthMillis);
+        this.openEndMillis = (openIndex + 1) * lengthMillis;
+    }
+
+    /** How far back this tier can answer: its sealed buckets plus the open one. */
+    long spanMillis() {
+        return lengthMillis * slots;
+    }
+
+    long openStartMillis() {
+        return openEndMillis - lengthMillis;
+    }
+
+    /** Seals the open bucket and opens the one holding {@code nowMillis} (which is at or past openEndMillis). */
+    void advanceTo(long nowMillis) {
+        long target = Math.floorDiv(nowMillis, lengthMillis);
+        int slot = slot(openIndex);
+        ring[2 * slot] = open[0];
+        ring[2 * slot + 1] = open[1];
+        open[0] = 0;
+        open[1] = 0;
+        long skipped = Math.min(target - openIndex - 1, slots);
+        for (long k = openIndex + 1, end = openIndex + 1 + skipped; k < end; k++) {
+            int s = slot(k);
+            ring[2 * s] = 0;
+            ring[2 * s + 1] = 0;
+        }
+        openIndex = target;
+        openEndMillis = (target + 1) * lengthMillis;
+    }
+
+    /** Adds to {@code out} the counts of buckets {@code fromIndex .. openIndex}, the open one included. */
+    void sumFrom(long fromIndex, long[] out) {
+        if (fromIndex > openIndex) {
+            return;
+        }
+        out[0] += open[0];
+        out[1] += open[1];
+        for (long k = Math.max(fromIndex, openIndex - slots); k < openIndex; k++) {
+            int s = slot(k);
+            out[0] += ring[2 * s];
+            out[1] += ring[2 * s + 1];
+        }
+    }
+
+    /** Counts of the one bucket {@code index} ([0] good, [1] total), zeros when outside the ring. */
+    void bucket(long index, long[] out) {
+        out[0] = 0;
+        out[1] = 0;
+        if (index == openIndex) {
+            out[0] = open[0];
+            out[1] = open[1];
+        } else if (index < openIndex && index >= openIndex - slots) {
+            int s = slot(index);
+            out[0] = ring[2 * s];
+            out[1] = ring[2 * s + 1];
+        }
+    }
+
+    long footprintBytes() {
+        return 16L + 8L * ring.length + 16 + 48;
+    }
+
+    private int slot(long index) {
+        return (int) Math.floorMod(index, (long) slots);
+    }
+}

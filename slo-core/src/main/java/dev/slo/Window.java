@@ -1,0 +1,175 @@
+package dev.slo;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Objects;
+
+/**
+ * The period over which an SLO's error budget is counted.
+ *
+ * <pre>{@code
+ * Window.rolling(Duration.ofDays(30));              // the last 30 days, as of now
+ * Window.calendarMonth(ZoneId.of("Europe/Paris"));  // this month; the budget starts afresh on the 1st
+ * Window.calendarWeek(ZoneOffset.UTC);              // this ISO week, from Monday 00:00
+ * }</pre>
+ *
+ * <p>A window queried at clock reading {@code now} covers the events recorded in
+ * {@code (now - length, now]} (rolling) or {@code [start of period, now]} (calendar); the recorder's
+ * buckets may blur that edge by at most one bucket of the finest tier that covers the window.
+ */
+public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Window.CalendarWeek {
+
+    /** The shortest rolling window: one hour. */
+    Duration MIN_ROLLING = Duration.ofHours(1);
+    /** The longest rolling window: 90 days. */
+    Duration MAX_ROLLING = Duration.ofDays(90);
+
+    /**
+     * A window that always covers the last {@code length} of time.
+     *
+     * @param length from 1 hour to 90 days, a whole number of seconds
+     * @throws NullPointerException if {@code length} is null
+     * @throws IllegalArgumentException if {@code length} is outside [1h, 90d] or not whole seconds
+     */
+    static Window rolling(Duration length) {
+        return new Rolling(length);
+    }
+
+    /**
+     * A window that covers the current calendar month in {@code zone}: the budget starts afresh at
+     * midnight on the first day of each month.
+     *
+     * @throws NullPointerException if {@code zone} is null
+     */
+    static Window calendarMonth(ZoneId zone) {
+        return new CalendarMonth(zone);
+    }
+
+    /**
+     * A window that covers the current ISO week (from Monday 00:00) in {@code zone}.
+     *
+     * @throws NullPointerException if {@code zone} is null
+     */
+    static Window calendarWeek(ZoneId zone) {
+        return new CalendarWeek(zone);
+    }
+
+    /** Where the window begins, as of {@code now}: exclusive for a rolling window, inclusive for a calendar one. */
+    Instant start(Instant now);
+
+    /**
+     * The window's length as of {@code now}: the fixed length of a rolling window, or the whole
+     * length of the current period of a calendar window (this month, this week), which scales the
+     * alert thresholds.
+     */
+    Duration length(Instant now);
+
+    /** The longest this window can be: sizes the recorder's memory. */
+    Duration maxLength();
+
+    /**
+     * A rolling window.
+     *
+     * @param length from 1 hour to 90 days, in whole seconds
+     */
+    record Rolling(Duration length) implements Window {
+        /** @throws IllegalArgumentException if {@code length} is outside [1h, 90d] or not whole seconds */
+        public Rolling {
+            Objects.requireNonNull(length, "length must not be null");
+            if (length.compareTo(MIN_ROLLING) < 0 || length.compareTo(MAX_ROLLING) > 0) {
+                throw new IllegalArgumentException(
+                        "length must be between 1 hour and 90 days, got " + length);
+            }
+            if (length.getNano() != 0) {
+                throw new IllegalArgumentException("length must be a whole number of seconds, got " + length);
+            }
+        }
+
+        @Override
+        public Instant start(Instant now) {
+            return now.minus(length);
+        }
+
+        @Override
+        public Duration length(Instant now) {
+            return length;
+        }
+
+        @Override
+        public Duration maxLength() {
+            return length;
+        }
+
+        @Override
+        public String toString() {
+            return "rolling " + length;
+        }
+    }
+
+    /** A calendar month in a zone. @param zone where months begin */
+    record CalendarMonth(ZoneId zone) implements Window {
+        /** @throws NullPointerException if {@code zone} is null */
+        public CalendarMonth {
+            Objects.requireNonNull(zone, "zone must not be null");
+        }
+
+        @Override
+        public Instant start(Instant now) {
+            return now.atZone(zone).with(TemporalAdjusters.firstDayOfMonth()).truncatedTo(ChronoUnit.DAYS).toInstant();
+        }
+
+        @Override
+        public Duration length(Instant now) {
+            ZonedDateTime start = now.atZone(zone).with(TemporalAdjusters.firstDayOfMonth()).truncatedTo(ChronoUnit.DAYS);
+            return Duration.between(start, start.plusMonths(1));
+        }
+
+        @Override
+        public Duration maxLength() {
+            return Duration.ofDays(31).plusHours(1);
+        }
+
+        @Override
+        public String toString() {
+            return "calendar month in " + zone;
+        }
+    }
+
+    /** An ISO calendar week (Monday to Sunday) in a zone. @param zone where weeks begin */
+    record CalendarWeek(ZoneId zone) implements Window {
+        /** @throws NullPointerException if {@code zone} is null */
+        public CalendarWeek {
+            Objects.requireNonNull(zone, "zone must not be null");
+        }
+
+        @Override
+        public Instant start(Instant now) {
+            return weekStart(now).toInstant();
+        }
+
+        @Override
+        public Duration length(Instant now) {
+            ZonedDateTime start = weekStart(now);
+            return Duration.between(start, start.plusWeeks(1));
+        }
+
+        @Override
+        public Duration maxLength() {
+            return Duration.ofDays(7).plusHours(1);
+        }
+
+        private ZonedDateTime weekStart(Instant now) {
+            return now.atZone(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).truncatedTo(ChronoUnit.DAYS);
+        }
+
+        @Override
+        public String toString() {
+            return "calendar week in " + zone;
+        }
+    }
+}
