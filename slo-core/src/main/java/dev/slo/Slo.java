@@ -35,6 +35,10 @@ public final class Slo {
     /** Long.MAX_VALUE for SLIs without a latency threshold: every successful event is good. */
     private final long latencyThresholdNanos;
     private volatile SloSpec spec;
+    /** Guards every change of {@link #spec} (revisions, exclusions): read-modify-write under it, readers need not take it. */
+    private final Object specLock = new Object();
+    /** Oldest first; copy-on-write, replaced under specLock. */
+    private volatile List<Revision> revisions = List.of();
 
     Slo(SloRegistry registry, Clock clock, SloSpec spec) {
         this.registry = registry;
@@ -221,6 +225,78 @@ public final class Slo {
                     counts[2 * i], counts[2 * i + 1]));
         }
         return List.copyOf(buckets);
+    }
+
+    // ---------------------------------------------------------------- revisions (API §6)
+
+    /**
+     * Changes the target, under the decision rights of API §6, and records who, when, from, to and why.
+     * Every recorded event is kept; the budget, burn rates and alerts are computed against the new
+     * target from the next query on.
+     *
+     * <pre>{@code
+     * checkout.revise(0.995, Owner.engineering("payments-eng"), "too strict"); // throws DecisionRightsException
+     * checkout.revise(0.995, Owner.product("payments-pm"), "agreed in review"); // allowed
+     * }</pre>
+     *
+     * <p>Who may: an actor matches an owner when name and role are both equal
+     * ({@code Owner.team(x)} equals {@code Owner.engineering(x)}). On a {@link Audience#CUSTOMER} SLO,
+     * lowering the target needs a matching {@link Owner.Role#PRODUCT} owner, raising it any matching
+     * owner. On an {@link Audience#INTERNAL} SLO, any matching owner. Thread-safe; revisions of one SLO
+     * are applied one at a time, and never block recording.
+     *
+     * @param newTarget the new objective, a fraction in (0,1), different from the current one
+     * @param actor     who makes the change
+     * @param reason    why, in words a later reader understands; not blank
+     * @return the revision recorded
+     * @throws NullPointerException if {@code actor} or {@code reason} is null
+     * @throws IllegalArgumentException if {@code newTarget} is not in (0,1) or equals the current target,
+     *     or {@code reason} is blank
+     * @throws DecisionRightsException if {@code actor} may not make this change (nothing changes)
+     */
+    public Revision revise(double newTarget, Owner actor, String reason) {
+        Targets.checkTarget(newTarget);
+        Objects.requireNonNull(actor, "actor must not be null");
+        Objects.requireNonNull(reason, "reason must not be null");
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("reason must not be blank, got \"" + reason + "\"");
+        }
+        synchronized (specLock) {
+            SloSpec current = spec;
+            if (newTarget == current.target()) {
+                throw new IllegalArgumentException("newTarget must differ from the current target " + current.target()
+                        + " of \"" + current.name() + "\", got " + newTarget);
+            }
+            checkDecisionRights(current, newTarget, actor);
+            Revision revision = new Revision(actor, clock.instant(), current.target(), newTarget, reason);
+            spec = current.withTarget(newTarget);
+            List<Revision> next = new ArrayList<>(revisions);
+            next.add(revision);
+            revisions = List.copyOf(next);
+            return revision;
+        }
+    }
+
+    /** Every revision of this SLO, oldest first: a snapshot, empty if its target never changed. */
+    public List<Revision> revisions() {
+        return revisions;
+    }
+
+    private static void checkDecisionRights(SloSpec spec, double newTarget, Owner actor) {
+        List<Owner> owners = spec.owners();
+        boolean lowering = newTarget < spec.target();
+        String change = (lowering ? "lower" : "raise") + " the target of \"" + spec.name() + "\" from "
+                + spec.target() + " to " + newTarget;
+        if (!owners.contains(actor)) {
+            throw new DecisionRightsException(spec.name(), actor, "actor must be an owner to " + change
+                    + ", got " + actor + " (owners: " + owners + ")");
+        }
+        if (spec.audience() == Audience.CUSTOMER && lowering && actor.role() != Owner.Role.PRODUCT) {
+            List<Owner> product = owners.stream().filter(o -> o.role() == Owner.Role.PRODUCT).toList();
+            throw new DecisionRightsException(spec.name(), actor, "actor must be a product owner to " + change
+                    + " (engineering cannot relax a customer promise alone), got " + actor
+                    + (product.isEmpty() ? "; the SLO has no product owner" : "; ask " + product));
+        }
     }
 
     /** Approximately how many bytes this SLO's recorder holds: bounded, whatever the traffic. */

@@ -31,6 +31,7 @@ public final class SloBuilder {
     private Window window;
     private AlertPolicy alertPolicy;
     private Budgeting budgeting;
+    private List<Consumer> consumers;
     private boolean registered;
 
     SloBuilder(SloRegistry registry, String name) {
@@ -160,6 +161,28 @@ public final class SloBuilder {
     }
 
     /**
+     * The teams or systems downstream of this SLO: who is affected when it is missed, and how severely.
+     * Meant for internal SLOs; shown in the internal report only. Default: none.
+     *
+     * @throws NullPointerException if {@code consumers} or one of them is null
+     * @throws IllegalArgumentException if two consumers share a name
+     * @throws IllegalStateException if consumers were already set
+     */
+    public SloBuilder consumers(Consumer... consumers) {
+        Objects.requireNonNull(consumers, "consumers must not be null");
+        for (int i = 0; i < consumers.length; i++) {
+            Objects.requireNonNull(consumers[i], "consumers[" + i + "] must not be null");
+        }
+        List<Consumer> list = List.of(consumers);
+        if (list.stream().map(Consumer::name).distinct().count() != list.size()) {
+            throw new IllegalArgumentException("consumers must have distinct names, got " + list);
+        }
+        requireUnset(this.consumers, "consumers");
+        this.consumers = list;
+        return this;
+    }
+
+    /**
      * Checks the declaration as a whole and adds the SLO to the registry.
      *
      * @return the SLO, ready to record
@@ -178,7 +201,8 @@ public final class SloBuilder {
         requireSet(window, "window", "window(...)");
         SloSpec spec = new SloSpec(name, audience, description, owners, sli, target, window,
                 alertPolicy == null ? AlertPolicy.sreWorkbook() : alertPolicy,
-                budgeting == null ? Budgeting.occurrences() : budgeting);
+                budgeting == null ? Budgeting.occurrences() : budgeting,
+                consumers == null ? List.of() : consumers);
         Slo slo = registry.add(spec);
         registered = true;
         return slo;

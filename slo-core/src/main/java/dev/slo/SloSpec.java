@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param window      the period the budget is counted over
  * @param alertPolicy the burn-rate rules it alerts under
  * @param budgeting   whether events or time slices count
+ * @param consumers   the teams or systems downstream of it, in the order declared; may be empty
  */
 public record SloSpec(
         String name,
@@ -25,11 +26,13 @@ public record SloSpec(
         double target,
         Window window,
         AlertPolicy alertPolicy,
-        Budgeting budgeting) {
+        Budgeting budgeting,
+        List<Consumer> consumers) {
 
     /**
      * @throws NullPointerException if a field is null
-     * @throws IllegalArgumentException if {@code owners} is empty or {@code target} is not in (0,1)
+     * @throws IllegalArgumentException if {@code owners} is empty, {@code target} is not in (0,1), or two
+     *     consumers share a name
      */
     public SloSpec {
         Objects.requireNonNull(name, "name must not be null");
@@ -44,6 +47,16 @@ public record SloSpec(
         Objects.requireNonNull(window, "window must not be null");
         Objects.requireNonNull(alertPolicy, "alertPolicy must not be null");
         Objects.requireNonNull(budgeting, "budgeting must not be null");
+        consumers = List.copyOf(Objects.requireNonNull(consumers, "consumers must not be null"));
+        if (consumers.stream().map(Consumer::name).distinct().count() != consumers.size()) {
+            throw new IllegalArgumentException("consumers must have distinct names, got " + consumers);
+        }
+    }
+
+    /** A definition without declared consumers. @see #SloSpec(String, Audience, String, List, Sli, double, Window, AlertPolicy, Budgeting, List) */
+    public SloSpec(String name, Audience audience, String description, List<Owner> owners, Sli sli, double target,
+            Window window, AlertPolicy alertPolicy, Budgeting budgeting) {
+        this(name, audience, description, owners, sli, target, window, alertPolicy, budgeting, List.of());
     }
 
     /** {@code 1 - target}, derived in decimal so that a target of 0.999 gives exactly 0.001. */
@@ -53,6 +66,6 @@ public record SloSpec(
 
     /** The same definition with another target. */
     SloSpec withTarget(double newTarget) {
-        return new SloSpec(name, audience, description, owners, sli, newTarget, window, alertPolicy, budgeting);
+        return new SloSpec(name, audience, description, owners, sli, newTarget, window, alertPolicy, budgeting, consumers);
     }
 }

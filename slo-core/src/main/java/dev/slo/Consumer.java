@@ -1,0 +1,52 @@
+package dev.slo;
+
+import java.util.Objects;
+
+/**
+ * A team or system downstream of an SLO: who is affected when it is missed, and how severely.
+ * Declared with {@link SloBuilder#consumers(Consumer...)}, shown in the internal report, and used by
+ * {@link SloRegistry#lint()} (an internal SLO with neither consumers nor a cascade that depends on it
+ * has an unclear purpose).
+ *
+ * <pre>{@code
+ * slos.define("orders-queue-backlog")
+ *         .internal("the order queue stays short")
+ *         .consumers(new Consumer("fulfilment-ui", Consumer.Impact.DEGRADED, "shows stale order state"),
+ *                    Consumer.of("billing-batch", Consumer.Impact.BLOCKING))
+ *         ...
+ * }</pre>
+ *
+ * @param name        the consuming team or system, not blank
+ * @param impact      how severely a miss affects it
+ * @param description how it is affected, in a few words; may be empty, never null
+ */
+public record Consumer(String name, Impact impact, String description) {
+
+    /** How severely a consumer is affected when the SLO is missed. */
+    public enum Impact {
+        /** The consumer cannot do its work at all. */
+        BLOCKING,
+        /** The consumer works, worse: slower, partial, stale. */
+        DEGRADED,
+        /** The consumer notices, its users hardly do. */
+        COSMETIC
+    }
+
+    /**
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public Consumer {
+        Objects.requireNonNull(name, "name must not be null");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank, got \"" + name + "\"");
+        }
+        Objects.requireNonNull(impact, "impact must not be null");
+        Objects.requireNonNull(description, "description must not be null");
+    }
+
+    /** A consumer without a description. */
+    public static Consumer of(String name, Impact impact) {
+        return new Consumer(name, impact, "");
+    }
+}
