@@ -82,6 +82,32 @@ public final class SloRegistry {
         }
     }
 
+    /**
+     * Checks the registry's SLO programme against the pitfalls of API §6 and of SLOs for internal
+     * services: every {@link FindingKind}, considering every built cascade. Each finding says what to do.
+     *
+     * <pre>{@code
+     * slos.lint().forEach(f -> log.warn("{} {}: {}", f.kind(), f.slo(), f.message()));
+     * }</pre>
+     *
+     * @return the findings, registry-wide first, then per SLO in definition order; empty when all is well
+     */
+    public List<Finding> lint() {
+        return Lint.lint(this);
+    }
+
+    /**
+     * A report for {@code audience}, as of now: {@link Audience#CUSTOMER} for product reviews and status
+     * pages (customer SLOs only, never revealing an internal one), {@link Audience#INTERNAL} for
+     * engineering retros (everything, with burn rates, alerts, blame and findings). See {@link Report}.
+     *
+     * @throws NullPointerException if {@code audience} is null
+     */
+    public Report report(Audience audience) {
+        Objects.requireNonNull(audience, "audience must not be null");
+        return audience == Audience.CUSTOMER ? CustomerReport.of(this) : InternalReport.of(this);
+    }
+
     Slo add(SloSpec spec) {
         synchronized (lock) {
             if (slos.containsKey(spec.name())) {

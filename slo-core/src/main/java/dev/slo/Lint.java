@@ -1,0 +1,160 @@
+package dev.slo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The checks behind {@link SloRegistry#lint()}: the {@link FindingKind}s of API §6 and the pitfalls of
+ * SLOs for internal services. Each finding names the SLO (or {@code ""} for the registry) and says what
+ * to do. Order: registry-wide findings first, then per SLO in definition order, kinds in declaration
+ * order; duplicates (a dependency reached by two cascades) appear once.
+ */
+final class Lint {
+    private Lint() {}
+
+    static List<Finding> lint(SloRegistry registry) {
+        List<Slo> all = registry.all();
+        Set<Finding> findings = new LinkedHashSet<>();
+        oneSloTypeOnly(all, findings);
+        uptimeOnlyFocus(all, findings);
+        Instant now = registry.clock().instant();
+        for (Slo slo : all) {
+            SloSpec spec = slo.spec();
+            missingJointOwnership(spec, findings);
+            ErrorBudget budget = slo.errorBudget();
+            if (budget.insufficientData()) {
+                findings.add(new Finding(FindingKind.NEGLECTED_OBSERVABILITY, spec.name(), "\"" + spec.name()
+                        + "\" has no events in its window (" + spec.window() + "), so it says nothing, healthy or not. "
+                        + "Call record(...) where the service handles each request or job, or remove the SLO."));
+            } else {
+                unrealisticForTraffic(slo, spec, now, findings);
+            }
+            unrealisticForSlices(spec, now, findings);
+        }
+        return List.copyOf(findings);
+    }
+
+    private static void oneSloTypeOnly(List<Slo> all, Set<Finding> findings) {
+        if (all.isEmpty()) {
+            return;
+        }
+        Audience only = all.get(0).spec().audience();
+        if (all.stream().allMatch(s -> s.spec().audience() == only)) {
+            String message = only == Audience.CUSTOMER
+                    ? "All " + all.size() + " SLOs are customer-facing: nothing shows which service is failing when a "
+                            + "promise breaks. Add internal SLOs for the services each promise rests on, tighter than it, "
+                            + "and tie them in with slos.cascade(...)."
+                    : "All " + all.size() + " SLOs are internal: none says what customers get. Add a customer-facing SLO "
+                            + "for each user journey (define(...).customerFacing(\"Checkout completes\")), owned by product "
+                            + "and engineering together.";
+            findings.add(Finding.registryWide(FindingKind.ONE_SLO_TYPE_ONLY, message));
+        }
+    }
+
+    private static void uptimeOnlyFocus(List<Slo> all, Set<Finding> findings) {
+        if (!all.isEmpty() && all.stream().allMatch(s -> s.spec().sli() instanceof Sli.Ratio)) {
+            findings.add(Finding.registryWide(FindingKind.UPTIME_ONLY_FOCUS, "All " + all.size()
+                    + " SLOs count success ratios (availability); none measures latency, correctness or freshness. "
+                    + "Add a latency SLO (Sli.latency(...)) for the slowest path that matters, and for pipelines and "
+                    + "queues a freshness or backlog SLO."));
+        }
+    }
+
+    private static void missingJointOwnership(SloSpec spec, Set<Finding> findings) {
+        if (spec.audience() != Audience.CUSTOMER) {
+            return;
+        }
+        boolean product = spec.owners().stream().anyMatch(o -> o.role() == Owner.Role.PRODUCT);
+        boolean engineering = spec.owners().stream().anyMatch(o -> o.role() == Owner.Role.ENGINEERING);
+        if (!product || !engineering) {
+            String missing = !product && !engineering ? "a product and an engineering owner"
+                    : !product ? "a product owner" : "an engineering owner";
+            findings.add(new Finding(FindingKind.MISSING_JOINT_OWNERSHIP, spec.name(), "Customer SLO \"" + spec.name()
+                    + "\" has no " + missing.substring(2) + " (owners: " + spec.owners() + "). Add " + missing
+                    + " to ownedBy(...): product owns the promise, engineering its delivery."));
+        }
+    }
+
+    /**
+     * The fewest events (or slices) a window must hold for one bad one to fit in the budget:
+     * {@code ceil(1 / (1 - target))}, from the exact decimal budget fraction (0.999 needs 1000).
+     */
+    static long eventsForOneBad(SloSpec spec) {
+        BigDecimal fraction = BigDecimal.ONE.subtract(BigDecimal.valueOf(spec.target()));
+        return BigDecimal.ONE.divide(fraction, 0, RoundingMode.CEILING).longValueExact();
+    }
+
+    /**
+     * Occurrence budgets: the events of a whole window, projected from the traffic seen so far (the
+     * window's events times window length over the time since its first hour with events), must reach
+     * {@code 1 / (1 - target)}; with fewer, a single failure breaks the SLO.
+     */
+    private static void unrealisticForTraffic(Slo slo, SloSpec spec, Instant now, Set<Finding> findings) {
+        if (!(spec.budgeting() instanceof Budgeting.Occurrences)) {
+            return;
+        }
+        long needed = eventsForOneBad(spec);
+        Duration windowLength = spec.window().length(now);
+        Duration covered = coveredSpan(slo, spec, now, windowLength);
+        long total = slo.errorBudget().total();
+        double projected = (double) total * windowLength.toMillis() / covered.toMillis();
+        if (projected < needed) {
+            double realistic = 1 - 1 / Math.max(projected, 1);
+            findings.add(new Finding(FindingKind.UNREALISTIC_TARGET, spec.name(), "\"" + spec.name() + "\" expects about "
+                    + Math.round(projected) + " events per window (" + total + " seen so far), but a target of "
+                    + spec.target() + " needs at least " + needed + " for one failure to fit in the budget: a single "
+                    + "failure breaks it. Lower the target to at most " + round4(realistic) + ", lengthen the window, "
+                    + "or count time slices instead (Budgeting.timeslices(...))."));
+        }
+    }
+
+    /** How much of the window the recorded traffic spans: from the start of its first hour with events, at least one hour. */
+    private static Duration coveredSpan(Slo slo, SloSpec spec, Instant now, Duration windowLength) {
+        Duration sinceStart = Duration.between(spec.window().start(now), now);
+        Duration lookBack = ceilHours(sinceStart.compareTo(windowLength) > 0 ? windowLength : sinceStart);
+        Duration covered = windowLength;
+        for (TimeBucket bucket : slo.timeline(Duration.ofHours(1), lookBack)) {
+            if (bucket.total() > 0) {
+                covered = Duration.between(bucket.start(), now);
+                break;
+            }
+        }
+        if (covered.compareTo(Duration.ofHours(1)) < 0) {
+            covered = Duration.ofHours(1);
+        }
+        return covered.compareTo(windowLength) > 0 ? windowLength : covered;
+    }
+
+    private static Duration ceilHours(Duration d) {
+        long hours = Math.max(1, (d.toMillis() + 3_599_999) / 3_600_000);
+        return Duration.ofHours(hours);
+    }
+
+    /** Slice budgets: the window can hold at most {@code length / slice} slices, however busy the service. */
+    private static void unrealisticForSlices(SloSpec spec, Instant now, Set<Finding> findings) {
+        Duration slice = spec.budgeting() instanceof Budgeting.Timeslices t ? t.slice()
+                : spec.budgeting() instanceof Budgeting.RatioTimeslices r ? r.slice() : null;
+        if (slice == null) {
+            return;
+        }
+        long slices = spec.window().length(now).toMillis() / slice.toMillis();
+        long needed = eventsForOneBad(spec);
+        if (slices < needed) {
+            findings.add(new Finding(FindingKind.UNREALISTIC_TARGET, spec.name(), "\"" + spec.name() + "\" counts "
+                    + slices + " slices of " + slice + " per window, but a target of " + spec.target() + " needs at least "
+                    + needed + " for one bad slice to fit in the budget. Use shorter slices (at most "
+                    + Duration.ofMillis(spec.window().length(now).toMillis() / needed) + ") or a target of at most "
+                    + round4(1 - 1.0 / slices) + "."));
+        }
+    }
+
+    private static String round4(double fraction) {
+        return BigDecimal.valueOf(fraction).setScale(4, RoundingMode.FLOOR).stripTrailingZeros().toPlainString();
+    }
+}
