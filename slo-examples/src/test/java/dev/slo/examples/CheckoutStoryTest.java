@@ -1,0 +1,185 @@
+package dev.slo.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slo.ErrorBudget;
+import dev.slo.Slo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the README's example program and checks the story it prints: the page at the payments
+ * incident, nothing outside it, and budgets that are the SLOs' own figures.
+ */
+final class CheckoutStoryTest {
+    private static final Pattern ALERT = Pattern.compile(
+            "^(\\d{4}-\\d\\d-\\d\\d) (\\d\\d:\\d\\d) UTC\\s+(\\S+)\\s+(PAGE|TICKET)\\s+(fired|cleared)\\b.*$");
+
+    /** What {@code CheckoutStory.main} printed. */
+    private static String printed;
+    /** The same story told again, kept to ask its SLOs. */
+    private static CheckoutStory story;
+    private static String retold;
+
+    @BeforeAll
+    static void tellTheStory() {
+        printed = Captured.stdout(() -> CheckoutStory.main(new String[0]));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        story = new CheckoutStory(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        story.tell();
+        retold = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void mainPrintsEverySection() {
+        assertTrue(printed.contains("== The SLOs =="), printed);
+        assertTrue(printed.contains("twenty minutes into the payments incident =="), printed);
+        assertTrue(printed.contains("== Alert timeline"), printed);
+        assertTrue(printed.contains("== Error budgets on 2026-03-31 00:00 UTC"), printed);
+    }
+
+    @Test
+    void theStoryIsTheSameEveryTime() {
+        assertEquals(printed, retold);
+    }
+
+    @Test
+    void customerPageFiresWithinMinutesOfTheIncident() {
+        Instant fired = first("checkout-completes", "PAGE", "fired");
+        // At 30% failed checkouts the burn is 0.30 / 0.001 = 300. The 5m/1h rule needs 14.4 over the last
+        // hour, i.e. 1.44% of the hour's checkouts failed: 0.0144 / 0.30 = 4.8% of the hour, about 3 minutes.
+        assertTrue(!fired.isBefore(CheckoutStory.INCIDENT_START)
+                        && !fired.isAfter(CheckoutStory.INCIDENT_START.plus(Duration.ofMinutes(5))),
+                "the customer page fires within 5 minutes of 14:10, got " + fired);
+    }
+
+    @Test
+    void customerPageClearsSoonAfterTheIncident() {
+        Instant cleared = first("checkout-completes", "PAGE", "cleared");
+        // The slowest page rule (6h/30m, threshold 6) stops once the incident is less than 6/300 = 2% of the
+        // last 30 minutes: about 29.4 minutes after 14:55.
+        assertTrue(cleared.isAfter(CheckoutStory.INCIDENT_END)
+                        && !cleared.isAfter(CheckoutStory.INCIDENT_END.plus(Duration.ofMinutes(35))),
+                "the customer page clears within 35 minutes after 14:55, got " + cleared);
+    }
+
+    @Test
+    void paymentsPagesItsTeamNoLaterThanTheCustomerPage() {
+        // payments' budget is half checkout's (0.0005 against 0.001) and it sees the failures first-hand
+        assertFalse(first("payments-succeed", "PAGE", "fired").isAfter(first("checkout-completes", "PAGE", "fired")));
+    }
+
+    @Test
+    void noAlertOutsideTheIncident() {
+        List<String[]> alerts = alerts();
+        assertFalse(alerts.isEmpty());
+        int fired = 0;
+        int cleared = 0;
+        for (String[] a : alerts) {
+            Instant at = Instant.parse(a[0] + "T" + a[1] + ":00Z");
+            assertTrue(a[2].equals("checkout-completes") || a[2].equals("payments-succeed"),
+                    "only checkout and payments alert, got " + String.join(" ", a));
+            if (a[4].equals("fired")) {
+                fired++;
+                assertTrue(at.isAfter(CheckoutStory.INCIDENT_START) && !at.isAfter(CheckoutStory.INCIDENT_END),
+                        "an alert fires only during the incident, got " + String.join(" ", a));
+            } else {
+                cleared++;
+                // the slowest rule (3d/6h) forgets the incident once its 6-hour short window has passed it
+                assertTrue(at.isAfter(CheckoutStory.INCIDENT_END)
+                                && at.isBefore(CheckoutStory.INCIDENT_END.plus(Duration.ofHours(6))),
+                        "an alert clears within 6 hours after the incident, got " + String.join(" ", a));
+            }
+        }
+        assertEquals(fired, cleared, "every alert that fired has cleared by the end of the month");
+    }
+
+    @Test
+    void snapshotShowsTheBurnTheIncidentImplies() {
+        // 30% failures: checkout burns 0.30 / 0.001 = 300, payments 0.30 / 0.0005 = 600 (over the last 5 minutes,
+        // all inside the incident; the rest is sampling noise of about 2,500 checkouts)
+        assertEquals(300, snapshotBurn5m("checkout-completes"), 30);
+        assertEquals(600, snapshotBurn5m("payments-succeed"), 60);
+        assertTrue(snapshotBurn5m("auth-latency") < 1);
+    }
+
+    @Test
+    void printedBudgetsAreTheSlosOwnFigures() {
+        String budgets = printed.substring(printed.indexOf("== Error budgets"));
+        for (Slo slo : story.registry().all()) {
+            String[] row = row(budgets, slo.name());
+            ErrorBudget b = slo.errorBudget();
+            assertEquals(b.total(), Long.parseLong(row[3]), slo.name() + " events");
+            assertEquals(b.bad(), Long.parseLong(row[4]), slo.name() + " bad");
+            assertEquals(b.attainment() * 100, percent(row[2]), 0.00005, slo.name() + " attainment");
+            assertEquals(b.allowedBad(), Double.parseDouble(row[5]), 0.05, slo.name() + " allowed bad");
+            assertEquals(b.consumed() * 100, percent(row[6]), 0.05, slo.name() + " consumed");
+            assertEquals(b.remaining() * 100, percent(row[7]), 0.05, slo.name() + " remaining");
+            Duration[] lookBacks = {Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(3)};
+            for (int i = 0; i < lookBacks.length; i++) {
+                assertEquals(slo.burnRate(lookBacks[i]), Double.parseDouble(row[8 + i]), 0.005, slo.name() + " burn " + lookBacks[i]);
+            }
+            assertEquals(slo.footprintBytes() / 1024.0, Double.parseDouble(row[13].replace("KB", "")), 0.05);
+            assertTrue(slo.footprintBytes() <= 32 * 1024, "a 30-day SLO stays within 32 KB, got " + slo.footprintBytes());
+        }
+    }
+
+    @Test
+    void theIncidentSpendsPaymentsBudgetButCheckoutKeepsSome() {
+        // the tighter internal target gives out first: that is what it is for
+        ErrorBudget payments = story.registry().find("payments-succeed").orElseThrow().errorBudget();
+        ErrorBudget checkout = story.registry().find("checkout-completes").orElseThrow().errorBudget();
+        assertTrue(payments.exhausted(), payments.toString());
+        assertTrue(checkout.remaining() > 0, checkout.toString());
+    }
+
+    // ---------------------------------------------------------------- reading the output
+
+    private static List<String[]> alerts() {
+        List<String[]> found = new ArrayList<>();
+        for (String line : printed.split("\n")) {
+            Matcher m = ALERT.matcher(line);
+            if (m.matches()) {
+                found.add(new String[] {m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)});
+            }
+        }
+        return found;
+    }
+
+    private static Instant first(String slo, String severity, String change) {
+        return alerts().stream()
+                .filter(a -> a[2].equals(slo) && a[3].equals(severity) && a[4].equals(change))
+                .map(a -> Instant.parse(a[0] + "T" + a[1] + ":00Z"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(slo + " " + severity + " never " + change + " in\n" + printed));
+    }
+
+    private static double snapshotBurn5m(String slo) {
+        String snapshot = printed.substring(printed.indexOf("twenty minutes into"), printed.indexOf("== Alert timeline"));
+        return Double.parseDouble(row(snapshot, slo)[1]);
+    }
+
+    private static String[] row(String section, String slo) {
+        return Arrays.stream(section.split("\n"))
+                .filter(l -> l.startsWith(slo + " "))
+                .findFirst()
+                .map(l -> l.trim().split("\\s+"))
+                .orElseThrow(() -> new AssertionError("no row for " + slo + " in\n" + section));
+    }
+
+    private static double percent(String cell) {
+        return Double.parseDouble(cell.replace("%", ""));
+    }
+}
