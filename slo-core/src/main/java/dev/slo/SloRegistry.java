@@ -25,6 +25,8 @@ public final class SloRegistry {
     private final Object lock = new Object();
     /** Guarded by lock; in definition order. */
     private final Map<String, Slo> slos = new LinkedHashMap<>();
+    /** Guarded by lock; one per root, in build order. */
+    private final Map<Slo, Cascade> cascades = new LinkedHashMap<>();
 
     private SloRegistry(Clock clock) {
         this.clock = clock;
@@ -106,6 +108,87 @@ public final class SloRegistry {
     public Report report(Audience audience) {
         Objects.requireNonNull(audience, "audience must not be null");
         return audience == Audience.CUSTOMER ? CustomerReport.of(this) : InternalReport.of(this);
+    }
+
+    /**
+     * Starts declaring what {@code root} depends on: a customer SLO and the internal SLOs it needs, or an
+     * internal SLO and its own dependencies (cascades nest into a tree).
+     *
+     * @throws NullPointerException if {@code root} is null
+     * @throws IllegalArgumentException if {@code root} belongs to another registry or already has a cascade
+     */
+    public CascadeBuilder cascade(Slo root) {
+        checkOwn(root, "root");
+        synchronized (lock) {
+            if (cascades.containsKey(root)) {
+                throw new IllegalArgumentException("root must have one cascade only, got \"" + root.name()
+                        + "\" which already has one");
+            }
+        }
+        return new CascadeBuilder(this, root);
+    }
+
+    /** Every built cascade, in build order: a snapshot. */
+    public List<Cascade> cascades() {
+        synchronized (lock) {
+            return List.copyOf(cascades.values());
+        }
+    }
+
+    /**
+     * The cascade rooted at {@code root}, if one was built.
+     *
+     * @throws NullPointerException if {@code root} is null
+     */
+    public Optional<Cascade> cascadeRootedAt(Slo root) {
+        Objects.requireNonNull(root, "root must not be null");
+        synchronized (lock) {
+            return Optional.ofNullable(cascades.get(root));
+        }
+    }
+
+    /** Adds a built cascade after checking, under the lock, that it closes no cycle and that its root has none yet. */
+    Cascade addCascade(Cascade cascade) {
+        synchronized (lock) {
+            Slo root = cascade.root();
+            if (cascades.containsKey(root)) {
+                throw new IllegalArgumentException("root must have one cascade only, got \"" + root.name()
+                        + "\" which already has one");
+            }
+            for (Slo dependency : cascade.dependencies()) {
+                List<Slo> path = pathTo(dependency, root, new java.util.HashSet<>());
+                if (path != null) {
+                    StringBuilder cycle = new StringBuilder(root.name());
+                    for (Slo step : path) {
+                        cycle.append(" -> ").append(step.name());
+                    }
+                    throw new IllegalArgumentException("dependencies must not form a cycle, got " + cycle);
+                }
+            }
+            cascades.put(root, cascade);
+            return cascade;
+        }
+    }
+
+    /** A path from {@code from} to {@code target} through built cascades (both ends included), or null. Guarded by lock. */
+    private List<Slo> pathTo(Slo from, Slo target, java.util.Set<Slo> visited) {
+        if (from == target) {
+            return new ArrayList<>(List.of(from));
+        }
+        if (!visited.add(from)) {
+            return null;
+        }
+        Cascade next = cascades.get(from);
+        if (next != null) {
+            for (Slo dependency : next.dependencies()) {
+                List<Slo> rest = pathTo(dependency, target, visited);
+                if (rest != null) {
+                    rest.add(0, from);
+                    return rest;
+                }
+            }
+        }
+        return null;
     }
 
     Slo add(SloSpec spec) {

@@ -1,0 +1,519 @@
+package dev.slo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A root SLO (usually customer-facing) and the internal SLOs it depends on: how their targets compound,
+ * what their observed attainments predict, who is to blame when the root falls short, and which
+ * internal burn will breach the root before the root's own alerts see it.
+ *
+ * <pre>{@code
+ * Cascade journey = slos.cascade(checkout)
+ *         .dependsOn(auth)                 // critical on every checkout
+ *         .dependsOn(payments)
+ *         .dependsOn(search, 0.25)         // critical on 25% of checkouts
+ *         .build();
+ * journey.compoundedTarget();              // 0.9995 * 0.9995 * (1 - 0.25 * 0.001) ...
+ * journey.blame();                         // payments 0.93, auth 0.05, search 0.02
+ * journey.earlyWarnings();                 // payments burns: checkout will page if it goes on
+ * }</pre>
+ *
+ * <p><b>The model.</b> Every SLO in a cascade stands for an independent failure mode. A dependency
+ * critical on {@code share} of the root's events fails such an event with probability
+ * {@code 1 - a}, so it contributes the factor {@code 1 - share * (1 - a)}; a redundant group fails
+ * only when all its members fail and contributes {@code 1 - Π (1 - a_m)}. The root's availability is
+ * the product of the factors: {@code a} is the target in {@link #compoundedTarget()}, the observed
+ * attainment in {@link #predictedAttainment()} and {@code 1 - errorRatio} in {@link #predictedBurnRate}.
+ *
+ * <p><b>Nesting.</b> A cascade rooted at an internal SLO describes that service's own dependencies
+ * and applies wherever that SLO appears as a dependency. The critical dependencies reachable from
+ * the root are flattened into one product, with shares multiplied along the path; a dependency
+ * reached by two paths counts once, with the larger of its shares. (Flattening treats the shares of
+ * nested dependencies as independent, which for shares below 1 errs slightly on the pessimistic side.)
+ * A member of a redundant group stands for itself and its own nested cascade.
+ *
+ * <p><b>Thread-safety.</b> Immutable and thread-safe; every query reads the SLOs' counts as of one
+ * reading of the registry's clock.
+ */
+public final class Cascade {
+    /** Extra bad events beyond what the dependencies explain, in standard deviations, that count as a gap. */
+    private static final double GAP_SIGMAS = 3.0;
+    /** The least share of the root's allowed bad events that an unexplained gap must reach. */
+    private static final double GAP_BUDGET_SHARE = 0.1;
+
+    private final SloRegistry registry;
+    private final Slo root;
+    private final List<CascadeTerm> terms;
+
+    Cascade(SloRegistry registry, Slo root, List<CascadeTerm> terms) {
+        this.registry = registry;
+        this.root = root;
+        this.terms = List.copyOf(terms);
+    }
+
+    /** The SLO this cascade explains. */
+    public Slo root() {
+        return root;
+    }
+
+    /** The direct dependencies, in declaration order (members of a redundant group included). */
+    public List<Slo> dependencies() {
+        List<Slo> direct = new ArrayList<>();
+        for (CascadeTerm term : terms) {
+            direct.addAll(term.members());
+        }
+        return List.copyOf(direct);
+    }
+
+    /**
+     * Every SLO reachable from the root through this cascade and the cascades nested in it, each once:
+     * the direct dependencies first, then theirs (breadth first).
+     */
+    public List<Slo> allDependencies() {
+        Set<Slo> seen = new LinkedHashSet<>();
+        Deque<Slo> queue = new ArrayDeque<>(dependencies());
+        while (!queue.isEmpty()) {
+            Slo next = queue.removeFirst();
+            if (next != root && seen.add(next)) {
+                registry.cascadeRootedAt(next).ifPresent(nested -> queue.addAll(nested.dependencies()));
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    /** The share of the root's events that {@code dependency} is directly critical on; empty if it is not a direct critical dependency. */
+    public Optional<Double> share(Slo dependency) {
+        Objects.requireNonNull(dependency, "dependency must not be null");
+        for (CascadeTerm term : terms) {
+            if (term instanceof CascadeTerm.Critical critical && critical.slo() == dependency) {
+                return Optional.of(critical.share());
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- compounding and prediction
+
+    /**
+     * The availability the dependencies' targets allow the root: the product over dependencies of
+     * {@code 1 - share * (1 - target)} (redundant groups {@code 1 - Π (1 - target_m)}).
+     * Three critical dependencies at 0.9995 give {@code 0.9995^3 = 0.998500749875}.
+     */
+    public double compoundedTarget() {
+        return product(slo -> slo.spec().target());
+    }
+
+    /**
+     * The root's attainment that the dependencies' observed attainments predict, over the root's window:
+     * the same product as {@link #compoundedTarget()} with each dependency's attainment over the
+     * root's window (1.0 for a dependency without events in it).
+     */
+    public double predictedAttainment() {
+        long now = registry.clock().millis();
+        Map<Slo, Double> attainment = new HashMap<>();
+        for (Slo slo : allDependencies()) {
+            long[] counts = windowCounts(slo, now);
+            attainment.put(slo, counts[1] == 0 ? 1.0 : (double) counts[0] / counts[1]);
+        }
+        return product(attainment::get);
+    }
+
+    /**
+     * The root's burn rate over the last {@code lookBack} as the dependencies predict it:
+     * {@code (1 - P) / (1 - root target)}, where {@code P} is the product of {@link #compoundedTarget()}
+     * with each dependency's {@code 1 - errorRatio} over the look-back. Foresees a customer burn from
+     * internal burn rates.
+     *
+     * @throws NullPointerException if {@code lookBack} is null
+     * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than a dependency keeps history
+     */
+    public double predictedBurnRate(Duration lookBack) {
+        Objects.requireNonNull(lookBack, "lookBack must not be null");
+        if (lookBack.isNegative() || lookBack.isZero() || lookBack.toMillis() == 0) {
+            throw new IllegalArgumentException("lookBack must be positive (at least 1 ms), got " + lookBack);
+        }
+        List<Slo> all = allDependencies();
+        long history = Long.MAX_VALUE;
+        for (Slo slo : all) {
+            history = Math.min(history, slo.recorder().longestLookBackMillis());
+        }
+        if (lookBack.compareTo(Duration.ofMillis(history)) > 0) {
+            throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(history)
+                    + " (the history the dependencies keep), got " + lookBack);
+        }
+        long now = registry.clock().millis();
+        Map<Slo, Double> success = new HashMap<>();
+        for (Slo slo : all) {
+            success.put(slo, 1.0 - errorRatios(slo, now, lookBack.toMillis())[0]);
+        }
+        return (1.0 - product(success::get)) / root.spec().budgetFraction();
+    }
+
+    // ---------------------------------------------------------------- blame
+
+    /**
+     * Which dependencies the root's shortfall over its window comes from, largest share first; the
+     * shares sum to 1. With {@code e_i = 1 - share_i * (1 - attainment_i)}, dependency {@code i}
+     * carries {@code ln(e_i) / Σ ln(e_j)}; a redundant group's share is split among its members in
+     * proportion to their failure ratios. When nothing failed, each SLO carries {@code 1/n}.
+     */
+    public List<Contribution> blame() {
+        long now = registry.clock().millis();
+        Map<Slo, Double> attainment = new HashMap<>();
+        for (Slo slo : allDependencies()) {
+            long[] counts = windowCounts(slo, now);
+            attainment.put(slo, counts[1] == 0 ? 1.0 : (double) counts[0] / counts[1]);
+        }
+        ToDoubleFunction<Slo> value = attainment::get;
+        List<Unit> units = units();
+        double[] logs = new double[units.size()];
+        double sum = 0;
+        boolean zero = false;
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            double failure = unit.share * unitFailure(unit, value);
+            logs[i] = failure >= 1 ? Double.NEGATIVE_INFINITY : Math.log1p(-failure);
+            zero |= failure >= 1;
+            sum += logs[i];
+        }
+        Map<Slo, Double> shares = new LinkedHashMap<>();
+        for (Unit unit : units) {
+            for (Slo member : unit.members) {
+                shares.put(member, 0.0);
+            }
+        }
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            double unitShare;
+            if (zero) {
+                unitShare = logs[i] == Double.NEGATIVE_INFINITY ? 1.0 : 0.0;
+            } else if (sum < 0) {
+                unitShare = logs[i] / sum;
+            } else {
+                unitShare = 0.0;
+            }
+            if (unitShare == 0.0) {
+                continue;
+            }
+            double weights = 0;
+            for (Slo member : unit.members) {
+                weights += 1.0 - memberValue(member, value);
+            }
+            for (Slo member : unit.members) {
+                double part = weights > 0 ? (1.0 - memberValue(member, value)) / weights : 1.0 / unit.members.size();
+                shares.merge(member, unitShare * part, Double::sum);
+            }
+        }
+        double total = 0;
+        for (double share : shares.values()) {
+            total += share;
+        }
+        List<Contribution> blame = new ArrayList<>();
+        for (Map.Entry<Slo, Double> entry : shares.entrySet()) {
+            double share = total > 0 ? entry.getValue() / total : 1.0 / shares.size();
+            blame.add(new Contribution(entry.getKey(), Math.min(1.0, Math.max(0.0, share))));
+        }
+        blame.sort(Comparator.comparingDouble(Contribution::share).reversed());
+        return List.copyOf(blame);
+    }
+
+    // ---------------------------------------------------------------- findings
+
+    /**
+     * What is wrong with this cascade, with what to do: {@link FindingKind#INTERNAL_NOT_TIGHTER} for each
+     * dependency (or redundant group) whose target is not stricter than the root's, whatever its share;
+     * {@link FindingKind#CASCADE_TARGET_UNREACHABLE} when the targets compound below the root's target;
+     * {@link FindingKind#UNEXPLAINED_GAP} when the root's observed attainment is clearly below what its
+     * dependencies predict (more unexplained bad events than chance allows, and at least a tenth of the
+     * root's allowed bad events): a failure mode that no internal SLO covers.
+     */
+    public List<Finding> check() {
+        List<Finding> findings = new ArrayList<>();
+        double rootTarget = root.spec().target();
+        ToDoubleFunction<Slo> target = slo -> slo.spec().target();
+        for (Unit unit : units()) {
+            if (unit.members.size() == 1) {
+                Slo dependency = unit.members.get(0);
+                double own = dependency.spec().target();
+                if (own <= rootTarget) {
+                    findings.add(new Finding(FindingKind.INTERNAL_NOT_TIGHTER, dependency.name(),
+                            "\"" + dependency.name() + "\" (target " + own + ") supports \"" + root.name()
+                                    + "\" (target " + rootTarget + ") but is not stricter: raise it above "
+                                    + rootTarget + ", e.g. to " + oneExtraNine(rootTarget)
+                                    + " (one extra nine), or the promise rests on luck"));
+                }
+            } else {
+                double group = 1.0 - unitFailure(unit, target);
+                if (group <= rootTarget) {
+                    for (Slo member : unit.members) {
+                        findings.add(new Finding(FindingKind.INTERNAL_NOT_TIGHTER, member.name(),
+                                "the redundant group " + names(unit.members) + " compounds to " + group
+                                        + ", not stricter than \"" + root.name() + "\" (target " + rootTarget
+                                        + "): raise the members' targets or add a member"));
+                    }
+                }
+            }
+        }
+        double compounded = compoundedTarget();
+        if (compounded < rootTarget - 1e-12) {
+            int n = units().size();
+            findings.add(new Finding(FindingKind.CASCADE_TARGET_UNREACHABLE, root.name(),
+                    "the dependencies of \"" + root.name() + "\" compound to " + compounded + ", below its target "
+                            + rootTarget + ": raise each of the " + n + " dependencies to at least "
+                            + TargetAllocation.of(rootTarget, n).equalSplitTarget()
+                            + " (an equal split of the error budget), remove a dependency, or lower the promise"));
+        }
+        unexplainedGap().ifPresent(findings::add);
+        return List.copyOf(findings);
+    }
+
+    private Optional<Finding> unexplainedGap() {
+        ErrorBudget budget = root.errorBudget();
+        long n = budget.total();
+        if (n == 0) {
+            return Optional.empty();
+        }
+        double predicted = predictedAttainment();
+        double p = Math.min(1.0, Math.max(0.0, 1.0 - predicted));
+        double expected = n * p;
+        double excess = budget.bad() - expected;
+        double sigma = Math.sqrt(n * p * (1 - p));
+        if (excess > GAP_SIGMAS * sigma + 2 && excess >= GAP_BUDGET_SHARE * budget.allowedBad()) {
+            return Optional.of(new Finding(FindingKind.UNEXPLAINED_GAP, root.name(),
+                    "\"" + root.name() + "\" attains " + budget.attainment() + " over its window but its dependencies predict "
+                            + predicted + ": about " + Math.round(excess) + " of its " + budget.bad()
+                            + " bad events are explained by no dependency. A failure mode that no internal SLO covers:"
+                            + " add an internal SLO for it (a missing service, the network path, the client) or declare"
+                            + " the dependency this cascade lacks"));
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- early warning
+
+    /**
+     * The dependencies whose burn, if it goes on, would breach the root: for each rule of the root's
+     * alert policy, the root burn predicted from one dependency alone ({@code share * errorRatio / (1 - root target)};
+     * for a redundant group {@code Π errorRatio_m / (1 - root target)}, warning for each member) reaches
+     * the rule's threshold for the root's window over both of the rule's windows, while the root's own
+     * alert for that rule is quiet. Most urgent first: PAGE before TICKET, then the policy's rule order,
+     * then the higher burn.
+     */
+    public List<EarlyWarning> earlyWarnings() {
+        long now = registry.clock().millis();
+        SloSpec rootSpec = root.spec();
+        AlertPolicy policy = rootSpec.alertPolicy();
+        List<BurnRateRule> rules = policy.rules();
+        Set<BurnRateRule> firing = new HashSet<>();
+        for (BurnRateAlert alert : root.alerts()) {
+            firing.add(alert.rule());
+        }
+        Duration windowLength = rootSpec.window().length(Instant.ofEpochMilli(now));
+        double fraction = rootSpec.budgetFraction();
+        ErrorBudget budget = root.errorBudget();
+        long[] lookBacks = new long[2 * rules.size()];
+        for (int i = 0; i < rules.size(); i++) {
+            lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
+            lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
+        }
+        Map<Slo, double[]> ratios = new IdentityHashMap<>();
+        Map<Slo, long[]> totals = new IdentityHashMap<>();
+        for (Slo slo : allDependencies()) {
+            long[] counts = new long[2 * lookBacks.length];
+            ratios.put(slo, errorRatios(slo, now, counts, lookBacks));
+            totals.put(slo, counts);
+        }
+        record Ranked(EarlyWarning warning, int ruleIndex) {}
+        List<Ranked> ranked = new ArrayList<>();
+        for (Unit unit : units()) {
+            for (int r = 0; r < rules.size(); r++) {
+                BurnRateRule rule = rules.get(r);
+                if (firing.contains(rule)) {
+                    continue;
+                }
+                double longRatio = unit.share;
+                double shortRatio = unit.share;
+                long longTotal = Long.MAX_VALUE;
+                for (Slo member : unit.members) {
+                    longRatio *= ratios.get(member)[2 * r];
+                    shortRatio *= ratios.get(member)[2 * r + 1];
+                    longTotal = Math.min(longTotal, totals.get(member)[4 * r + 1]);
+                }
+                double threshold = rule.threshold(windowLength);
+                double longBurn = longRatio / fraction;
+                double shortBurn = shortRatio / fraction;
+                if (longBurn > 0 && Slo.reaches(longBurn, threshold) && Slo.reaches(shortBurn, threshold)
+                        && longTotal >= policy.minimumEvents()) {
+                    Optional<Duration> left = Optional.empty();
+                    if (budget.remaining() > 0) {
+                        double nanos = budget.remaining() * windowLength.toNanos() / longBurn;
+                        left = Optional.of(Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE)));
+                    }
+                    for (Slo member : unit.members) {
+                        ranked.add(new Ranked(new EarlyWarning(member, rule, longBurn, left), r));
+                    }
+                }
+            }
+        }
+        ranked.sort(Comparator.<Ranked>comparingInt(x -> x.warning().severity().ordinal())
+                .thenComparingInt(Ranked::ruleIndex)
+                .thenComparing(Comparator.comparingDouble((Ranked x) -> x.warning().predictedBurnRate()).reversed()));
+        List<EarlyWarning> warnings = new ArrayList<>();
+        for (Ranked r : ranked) {
+            warnings.add(r.warning());
+        }
+        return List.copyOf(warnings);
+    }
+
+    // ---------------------------------------------------------------- allocation
+
+    /**
+     * The internal targets that make this cascade's math work for the root's target, counting each
+     * dependency (or redundant group) as critical on every event: see {@link TargetAllocation}.
+     */
+    public TargetAllocation targetAllocation() {
+        return TargetAllocation.of(root.spec().target(), units().size());
+    }
+
+    @Override
+    public String toString() {
+        return "Cascade[" + root.name() + " <- " + names(dependencies()) + "]";
+    }
+
+    // ---------------------------------------------------------------- the model
+
+    /** One factor of the flattened product: a critical dependency (one member) or a redundant group. */
+    private record Unit(List<Slo> members, double share) {}
+
+    /** The critical dependencies reachable from the root, flattened, each once (largest share), then groups. */
+    List<Unit> units() {
+        Map<List<Slo>, Double> shares = new LinkedHashMap<>();
+        collect(this, 1.0, shares);
+        List<Unit> units = new ArrayList<>(shares.size());
+        for (Map.Entry<List<Slo>, Double> entry : shares.entrySet()) {
+            units.add(new Unit(entry.getKey(), entry.getValue()));
+        }
+        return units;
+    }
+
+    private void collect(Cascade cascade, double parentShare, Map<List<Slo>, Double> shares) {
+        for (CascadeTerm term : cascade.terms) {
+            if (term instanceof CascadeTerm.Critical critical) {
+                if (critical.slo() == root) {
+                    continue; // cannot happen: cycles are rejected when built
+                }
+                double share = parentShare * critical.share();
+                shares.merge(List.of(critical.slo()), share, Math::max);
+                Optional<Cascade> nested = registry.cascadeRootedAt(critical.slo());
+                if (nested.isPresent()) {
+                    collect(nested.get(), share, shares);
+                }
+            } else {
+                shares.merge(term.members(), parentShare, Math::max);
+            }
+        }
+    }
+
+    private double product(ToDoubleFunction<Slo> availability) {
+        double product = 1.0;
+        for (Unit unit : units()) {
+            product *= 1.0 - unit.share * unitFailure(unit, availability);
+        }
+        return product;
+    }
+
+    /** The probability that the unit fails an event that needs it. */
+    private double unitFailure(Unit unit, ToDoubleFunction<Slo> availability) {
+        if (unit.members.size() == 1) {
+            return 1.0 - availability.applyAsDouble(unit.members.get(0));
+        }
+        double allFail = 1.0;
+        for (Slo member : unit.members) {
+            allFail *= 1.0 - memberValue(member, availability);
+        }
+        return allFail;
+    }
+
+    /** A group member's availability: its own times its nested cascade's (exact recursion, no flattening). */
+    private double memberValue(Slo member, ToDoubleFunction<Slo> availability) {
+        double value = availability.applyAsDouble(member);
+        Optional<Cascade> nested = registry.cascadeRootedAt(member);
+        if (nested.isPresent()) {
+            for (CascadeTerm term : nested.get().terms) {
+                if (term instanceof CascadeTerm.Critical critical) {
+                    value *= 1.0 - critical.share() * (1.0 - memberValue(critical.slo(), availability));
+                } else {
+                    double allFail = 1.0;
+                    for (Slo m : term.members()) {
+                        allFail *= 1.0 - memberValue(m, availability);
+                    }
+                    value *= 1.0 - allFail;
+                }
+            }
+        }
+        return value;
+    }
+
+    /** {@code {good, total}} of {@code slo} over the root's window as of {@code now}, within the history it keeps. */
+    private long[] windowCounts(Slo slo, long now) {
+        long[] counts = new long[2];
+        long history = slo.recorder().longestLookBackMillis();
+        Window window = root.spec().window();
+        if (window instanceof Window.Rolling rolling) {
+            slo.recorder().sumLookBacks(now, new long[] {Math.min(rolling.length().toMillis(), history)}, counts);
+        } else {
+            long start = Math.max(window.start(Instant.ofEpochMilli(now)).toEpochMilli(), now - history);
+            slo.recorder().sumSince(now, start, counts);
+        }
+        return counts;
+    }
+
+    /** The error ratios of {@code slo} over the given look-backs (each within the history it keeps). */
+    private static double[] errorRatios(Slo slo, long now, long... lookBacks) {
+        return errorRatios(slo, now, new long[2 * lookBacks.length], lookBacks);
+    }
+
+    private static double[] errorRatios(Slo slo, long now, long[] counts, long[] lookBacks) {
+        long history = slo.recorder().longestLookBackMillis();
+        long[] clamped = new long[lookBacks.length];
+        for (int i = 0; i < lookBacks.length; i++) {
+            clamped[i] = Math.min(lookBacks[i], history);
+        }
+        slo.recorder().sumLookBacks(now, clamped, counts);
+        double[] ratios = new double[lookBacks.length];
+        for (int i = 0; i < lookBacks.length; i++) {
+            long good = counts[2 * i];
+            long total = counts[2 * i + 1];
+            ratios[i] = total == 0 ? 0.0 : (double) (total - good) / total;
+        }
+        return ratios;
+    }
+
+    static double oneExtraNine(double target) {
+        return 1.0 - Targets.budgetFraction(target) / 10;
+    }
+
+    private static String names(List<Slo> slos) {
+        StringBuilder names = new StringBuilder("[");
+        for (Slo slo : slos) {
+            names.append(names.length() > 1 ? ", " : "").append('"').append(slo.name()).append('"');
+        }
+        return names.append(']').toString();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.slo;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every rejected cascade call fails at once, naming the parameter and the value, and changes nothing. */
+final class CascadeBadInputTest {
+    private final CascadeFixture f = new CascadeFixture();
+    private final Slo checkout = f.customer("checkout", 0.999);
+    private final Slo auth = f.internal("auth", 0.9995);
+    private final Slo payments = f.internal("payments", 0.9995);
+
+    @Test
+    void shareAboveOne() {
+        var e = assertThrows(IllegalArgumentException.class, () -> f.slos.cascade(checkout).dependsOn(auth, 1.5));
+        assertEquals("share must be in (0,1], got 1.5", e.getMessage());
+    }
+
+    @Test
+    void shareAsAPercentageGetsAHint() {
+        var e = assertThrows(IllegalArgumentException.class, () -> f.slos.cascade(checkout).dependsOn(auth, 25));
+        assertEquals("share must be in (0,1], got 25.0 (did you mean 0.25?)", e.getMessage());
+    }
+
+    @Test
+    void shareZeroNegativeOrNaN() {
+        CascadeBuilder b = f.slos.cascade(checkout);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.dependsOn(auth, 0)).getMessage().contains("got 0.0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.dependsOn(auth, -0.1)).getMessage().contains("got -0.1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.dependsOn(auth, Double.NaN)).getMessage().contains("got NaN"));
+    }
+
+    @Test
+    void nullRootOrDependency() {
+        assertEquals("root must not be null", assertThrows(NullPointerException.class, () -> f.slos.cascade(null)).getMessage());
+        assertEquals("dependency must not be null",
+                assertThrows(NullPointerException.class, () -> f.slos.cascade(checkout).dependsOn(null)).getMessage());
+        assertEquals("members must not be null",
+                assertThrows(NullPointerException.class, () -> f.slos.cascade(checkout).dependsOnAny((Slo[]) null)).getMessage());
+        assertEquals("members[1] must not be null",
+                assertThrows(NullPointerException.class, () -> f.slos.cascade(checkout).dependsOnAny(auth, null)).getMessage());
+    }
+
+    @Test
+    void dependencyFromAnotherRegistry() {
+        CascadeFixture other = new CascadeFixture();
+        Slo foreign = other.internal("auth", 0.9999);
+        var e = assertThrows(IllegalArgumentException.class, () -> f.slos.cascade(checkout).dependsOn(foreign));
+        assertEquals("dependency must belong to this registry, got \"auth\" from another one", e.getMessage());
+        var r = assertThrows(IllegalArgumentException.class, () -> other.slos.cascade(checkout));
+        assertEquals("root must belong to this registry, got \"checkout\" from another one", r.getMessage());
+    }
+
+    @Test
+    void rootAsItsOwnDependency() {
+        var e = assertThrows(IllegalArgumentException.class, () -> f.slos.cascade(checkout).dependsOn(checkout));
+        assertEquals("dependency must not be the cascade's root, got \"checkout\"", e.getMessage());
+        var g = assertThrows(IllegalArgumentException.class, () -> f.slos.cascade(checkout).dependsOnAny(auth, checkout));
+        assertEquals("members[1] must not be the cascade's root, got \"checkout\"", g.getMessage());
+    }
+
+    @Test
+    void sameDependencyTwice() {
+        CascadeBuilder b = f.slos.cascade(checkout).dependsOn(auth);
+        var e = assertThrows(IllegalArgumentException.class, () -> b.dependsOn(auth, 0.5));
+        assertEquals("dependency is already a dependency of \"checkout\", got \"auth\" again", e.getMessage());
+        var g = assertThrows(IllegalArgumentException.class, () -> b.dependsOnAny(payments, payments));
+        assertEquals("members must be distinct, got \"payments\" twice", g.getMessage());
+    }
+
+    @Test
+    void groupOfOne() {
+        var e = assertThrows(IllegalArgumentException.class, () -> f.slos.cascade(checkout).dependsOnAny(auth));
+        assertEquals("members must hold at least 2 SLOs (a single one is dependsOn), got 1", e.getMessage());
+    }
+
+    @Test
+    void noDependencies() {
+        var e = assertThrows(IllegalStateException.class, () -> f.slos.cascade(checkout).build());
+        assertTrue(e.getMessage().startsWith("dependencies:"), e.getMessage());
+        assertEquals(List.of(), f.slos.cascades());
+    }
+
+    @Test
+    void aCycleIsRejectedNamingItsPath() {
+        f.slos.cascade(checkout).dependsOn(auth).build();
+        f.slos.cascade(auth).dependsOn(payments).build();
+        var e = assertThrows(IllegalArgumentException.class, () -> f.slos.cascade(payments).dependsOn(checkout).build());
+        assertEquals("dependencies must not form a cycle, got payments -> checkout -> auth -> payments", e.getMessage());
+        assertEquals(2, f.slos.cascades().size());
+        assertTrue(f.slos.cascadeRootedAt(payments).isEmpty());
+    }
+
+    @Test
+    void oneCascadePerRoot() {
+        CascadeBuilder early = f.slos.cascade(checkout).dependsOn(auth);
+        f.slos.cascade(checkout).dependsOn(payments).build();
+        var e = assertThrows(IllegalArgumentException.class, early::build);
+        assertEquals("root must have one cascade only, got \"checkout\" which already has one", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> f.slos.cascade(checkout));
+        assertEquals(List.of(payments), f.slos.cascadeRootedAt(checkout).orElseThrow().dependencies());
+    }
+
+    @Test
+    void predictedBurnRateLookBack() {
+        Cascade c = f.slos.cascade(checkout).dependsOn(auth).build();
+        assertEquals("lookBack must not be null", assertThrows(NullPointerException.class, () -> c.predictedBurnRate(null)).getMessage());
+        assertEquals("lookBack must be positive (at least 1 ms), got PT0S",
+                assertThrows(IllegalArgumentException.class, () -> c.predictedBurnRate(Duration.ZERO)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> c.predictedBurnRate(Duration.ofDays(400)))
+                .getMessage().endsWith("got PT9600H"));
+    }
+
+    @Test
+    void rejectedCallsLeaveRecordedEventsAlone() {
+        auth.recordCounts(10, 1);
+        assertThrows(IllegalArgumentException.class, () -> f.slos.cascade(checkout).dependsOn(auth, 2));
+        assertEquals(11, auth.errorBudget().total());
+    }
+}

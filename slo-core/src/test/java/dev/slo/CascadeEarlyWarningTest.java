@@ -1,0 +1,123 @@
+package dev.slo;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Early warning: an internal burn that would breach the customer SLO, named while the customer's own
+ * alerts are quiet. Default policy (SRE Workbook ch. 5) on a 30-day window: thresholds 14.4 (1h/5m),
+ * 6 (6h/30m), 3 (1d/2h), 1 (3d/6h).
+ */
+final class CascadeEarlyWarningTest {
+    private final CascadeFixture f = new CascadeFixture();
+    private final Slo checkout = f.customer("checkout", 0.999);
+    private final Slo auth = f.internal("auth", 0.9995);
+    private final Slo payments = f.internal("payments", 0.9995);
+    private final Slo inventory = f.internal("inventory", 0.9995);
+    private Cascade journey;
+
+    @BeforeEach
+    void twoQuietDaysThenAGap() {
+        journey = f.slos.cascade(checkout).dependsOn(auth).dependsOn(payments).dependsOn(inventory).build();
+        for (int hour = 0; hour < 48; hour++) {
+            for (Slo slo : List.of(checkout, auth, payments, inventory)) {
+                slo.recordCounts(6_000, 0);
+            }
+            f.clock.advance(Duration.ofHours(1));
+        }
+        f.clock.advance(Duration.ofMinutes(30)); // the incident starts half an hour after the last record
+    }
+
+    /** One hour of minutes: payments fails 5% of calls, inventory 3%, auth 1%; checkout's own records stay good. */
+    private void incidentHour(boolean checkoutFailsToo) {
+        for (int minute = 0; minute < 60; minute++) {
+            f.clock.advance(Duration.ofMinutes(1));
+            payments.recordCounts(95, 5);
+            inventory.recordCounts(97, 3);
+            auth.recordCounts(99, 1);
+            checkout.recordCounts(checkoutFailsToo ? 80 : 100, checkoutFailsToo ? 20 : 0);
+        }
+    }
+
+    @Test
+    void quietDependenciesGiveNoWarning() {
+        assertEquals(List.of(), journey.earlyWarnings());
+    }
+
+    @Test
+    void warnsForTheDependenciesWhoseBurnWouldPageTheCustomer_mostUrgentFirst() {
+        incidentHour(false);
+        assertEquals(List.of(), checkout.alerts());
+        List<EarlyWarning> warnings = journey.earlyWarnings();
+        // Incident minutes T0+31m..T0+90m (100 calls each), hourly records of 6000 calls at T0-1h..T0-48h; now = T0+90m.
+        // 1h:  payments 300/6000 = 0.05 -> 0.05/0.001 = 50 and inventory 0.03 -> 30 reach 14.4; auth 0.01 -> 10 does not.
+        // 6h:  4 hourly records + the incident = 30000 calls: payments 300/30000 -> 10, inventory 180/30000 -> 6 reach 6
+        //      (short 30m: 50 and 30); auth 60/30000 -> 2 does not.
+        // 1d:  22 records + incident = 138000: payments 300/138000 -> 2.17 < 3.
+        // 3d:  48 records + incident = 294000: payments 300/294000 -> 1.0204 >= 1 (short 6h: 10); inventory 0.61.
+        List<BurnRateRule> rules = AlertPolicy.sreWorkbook().rules();
+        assertEquals(List.of(payments, inventory, payments, inventory, payments),
+                warnings.stream().map(EarlyWarning::dependency).toList(), warnings::toString);
+        assertEquals(List.of(rules.get(0), rules.get(0), rules.get(1), rules.get(1), rules.get(3)),
+                warnings.stream().map(EarlyWarning::rule).toList());
+        double[] burns = {50, 30, 10, 6, 300 / 294_000.0 / 0.001};
+        for (int i = 0; i < burns.length; i++) {
+            assertEquals(burns[i], warnings.get(i).predictedBurnRate(), 1e-9);
+        }
+        // checkout's budget is untouched (remaining 1.0): 30 days / 50 = 14.4 hours to exhaustion
+        Duration left = warnings.get(0).timeToExhaustion().orElseThrow();
+        assertEquals(Duration.ofMinutes(864).toSeconds(), left.toSeconds(), 1);
+    }
+
+    @Test
+    void aRuleTheCustomerAlreadyPagesOnIsNoLongerAWarning() {
+        incidentHour(true); // checkout itself fails 20%: its 1h and 6h pages fire
+        assertFalse(checkout.alerts().isEmpty());
+        List<BurnRateRule> firing = checkout.alerts().stream().map(BurnRateAlert::rule).toList();
+        for (EarlyWarning warning : journey.earlyWarnings()) {
+            assertFalse(firing.contains(warning.rule()), warning.toString());
+        }
+    }
+
+    @Test
+    void aRedundantGroupWarnsOnlyWhenAllMembersBurn() {
+        CascadeFixture g = new CascadeFixture();
+        Slo shop = g.customer("shop", 0.999);
+        Slo a = g.internal("cache-a", 0.9995);
+        Slo b = g.internal("cache-b", 0.9995);
+        Cascade c = g.slos.cascade(shop).dependsOnAny(a, b).build();
+        g.clock.advance(Duration.ofHours(1));
+        a.recordCounts(95, 5);
+        b.recordCounts(95, 5);
+        g.clock.advance(Duration.ofMinutes(1));
+        // both fail 5%: the group fails 0.05 * 0.05 = 0.0025 -> burn 2.5, below every page
+        assertTrue(c.earlyWarnings().stream().noneMatch(w -> w.severity() == Severity.PAGE));
+        a.recordCounts(0, 100);
+        b.recordCounts(0, 100);
+        g.clock.advance(Duration.ofMinutes(1));
+        // now each fails 105 / 200 = 0.525: the group 0.275625 -> burn 275.6, a page warning for each member
+        List<EarlyWarning> pages = c.earlyWarnings().stream().filter(w -> w.rule().equals(AlertPolicy.sreWorkbook().rules().get(0))).toList();
+        assertEquals(List.of(a, b), pages.stream().map(EarlyWarning::dependency).toList());
+        assertEquals(0.525 * 0.525 / 0.001, pages.get(0).predictedBurnRate(), 1e-9);
+    }
+
+    @Test
+    void anExhaustedCustomerBudgetHasNoTimeLeft() {
+        CascadeFixture g = new CascadeFixture();
+        Slo shop = g.customer("shop", 0.999);
+        Slo db = g.internal("db", 0.9995);
+        Cascade c = g.slos.cascade(shop).dependsOn(db).build();
+        shop.recordCounts(900, 100);
+        g.clock.advance(Duration.ofDays(2)); // shop's page windows forget it, its 30-day budget does not
+        db.recordCounts(50, 50);
+        g.clock.advance(Duration.ofMinutes(1));
+        List<EarlyWarning> warnings = c.earlyWarnings();
+        assertFalse(warnings.isEmpty());
+        assertEquals(Optional.empty(), warnings.get(0).timeToExhaustion());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.slo;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cascades rooted at internal SLOs apply wherever those SLOs appear: a tree. */
+final class CascadeNestingTest {
+    private final CascadeFixture f = new CascadeFixture();
+
+    @Test
+    void aNestedCascadeAppliesWhereItsRootIsADependency() {
+        Slo checkout = f.customer("checkout", 0.999);
+        Slo payments = f.internal("payments", 0.9995);
+        Slo db = f.internal("db", 0.9999);
+        Slo ledger = f.internal("ledger", 0.9999);
+        Cascade journey = f.slos.cascade(checkout).dependsOn(payments).build();
+        f.slos.cascade(payments).dependsOn(db).dependsOn(ledger).build(); // built later, still applies
+        // 0.9995 * 0.9999 * 0.9999 = 0.999300109995
+        assertEquals(0.999300109995, journey.compoundedTarget(), 1e-15);
+        assertEquals(List.of(payments), journey.dependencies());
+        assertEquals(List.of(payments, db, ledger), journey.allDependencies());
+    }
+
+    @Test
+    void aDependencyReachedByTwoPathsCountsOnce() {
+        Slo checkout = f.customer("checkout", 0.999);
+        Slo auth = f.internal("auth", 0.9995);
+        Slo payments = f.internal("payments", 0.9995);
+        Slo db = f.internal("db", 0.9999);
+        Cascade journey = f.slos.cascade(checkout).dependsOn(auth).dependsOn(payments).build();
+        f.slos.cascade(auth).dependsOn(db).build();
+        f.slos.cascade(payments).dependsOn(db).build();
+        // db once: 0.9995^2 * 0.9999 = 0.99900025 * 0.9999 = 0.998900349975
+        assertEquals(0.998900349975, journey.compoundedTarget(), 1e-15);
+        assertEquals(List.of(auth, payments, db), journey.allDependencies());
+        db.recordCounts(90, 10);
+        f.clock.advance(Duration.ofMinutes(1));
+        assertEquals(0.9, journey.predictedAttainment(), 1e-12); // db's 0.9 once, not 0.81
+        assertEquals(List.of(db), journey.blame().stream().filter(x -> x.share() > 0).map(Contribution::slo).toList());
+    }
+
+    @Test
+    void sharesMultiplyAlongThePath() {
+        Slo checkout = f.customer("checkout", 0.999);
+        Slo search = f.internal("search", 0.9999);
+        Slo index = f.internal("index", 0.999);
+        Cascade journey = f.slos.cascade(checkout).dependsOn(search, 0.25).build();
+        f.slos.cascade(search).dependsOn(index, 0.5).build();
+        // search: 1 - 0.25 * 0.0001 = 0.999975; index on 0.25 * 0.5 = 0.125 of checkouts: 1 - 0.125 * 0.001 = 0.999875
+        // 0.999975 * 0.999875 = 0.999850003125
+        assertEquals(0.999850003125, journey.compoundedTarget(), 1e-15);
+    }
+
+    @Test
+    void aGroupMemberStandsForItsOwnSubtree() {
+        Slo checkout = f.customer("checkout", 0.999);
+        Slo regionA = f.internal("region-a", 0.99);
+        Slo regionB = f.internal("region-b", 0.99);
+        Slo dbA = f.internal("db-a", 0.99);
+        Cascade journey = f.slos.cascade(checkout).dependsOnAny(regionA, regionB).build();
+        f.slos.cascade(regionA).dependsOn(dbA).build();
+        // region-a with its db: 0.99 * 0.99 = 0.9801 fails 0.0199; region-b fails 0.01
+        // group: 1 - 0.0199 * 0.01 = 0.999801
+        assertEquals(0.999801, journey.compoundedTarget(), 1e-15);
+        assertEquals(List.of(regionA, regionB, dbA), journey.allDependencies());
+    }
+
+    @Test
+    void registryListsCascadesInBuildOrderAndFindsThemByRoot() {
+        Slo checkout = f.customer("checkout", 0.999);
+        Slo payments = f.internal("payments", 0.9995);
+        Slo db = f.internal("db", 0.9999);
+        Cascade second = f.slos.cascade(payments).dependsOn(db).build();
+        Cascade first = f.slos.cascade(checkout).dependsOn(payments).build();
+        assertEquals(List.of(second, first), f.slos.cascades());
+        assertSame(first, f.slos.cascadeRootedAt(checkout).orElseThrow());
+        assertSame(checkout, first.root());
+        assertTrue(f.slos.cascadeRootedAt(db).isEmpty());
+    }
+}
