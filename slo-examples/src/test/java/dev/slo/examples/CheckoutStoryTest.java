@@ -58,18 +58,19 @@ final class CheckoutStoryTest {
     @Test
     void customerPageFiresWithinMinutesOfTheIncident() {
         Instant fired = first("checkout-completes", "PAGE", "fired");
-        // At 30% failed checkouts the burn is 0.30 / 0.001 = 300. The 5m/1h rule needs 14.4 over the last
-        // hour, i.e. 1.44% of the hour's checkouts failed: 0.0144 / 0.30 = 4.8% of the hour, about 3 minutes.
+        // 30% of charges fail and checkout-svc retries once, so 0.30 * 0.30 = 9% of checkouts fail: a burn of
+        // 0.09 / 0.001 = 90. The 1h/5m rule needs 14.4 over the last hour, i.e. 1.44% of the hour's checkouts
+        // failed: 0.0144 / 0.09 = 16% of the hour, about 10 minutes.
         assertTrue(!fired.isBefore(CheckoutStory.INCIDENT_START)
-                        && !fired.isAfter(CheckoutStory.INCIDENT_START.plus(Duration.ofMinutes(5))),
-                "the customer page fires within 5 minutes of 14:10, got " + fired);
+                        && !fired.isAfter(CheckoutStory.INCIDENT_START.plus(Duration.ofMinutes(15))),
+                "the customer page fires within 15 minutes of 14:10, got " + fired);
     }
 
     @Test
     void customerPageClearsSoonAfterTheIncident() {
         Instant cleared = first("checkout-completes", "PAGE", "cleared");
-        // The slowest page rule (6h/30m, threshold 6) stops once the incident is less than 6/300 = 2% of the
-        // last 30 minutes: about 29.4 minutes after 14:55.
+        // The slowest page rule (6h/30m, threshold 6) stops once the incident is less than 6/90 = 6.7% of the
+        // last 30 minutes: about 28 minutes after 14:55.
         assertTrue(cleared.isAfter(CheckoutStory.INCIDENT_END)
                         && !cleared.isAfter(CheckoutStory.INCIDENT_END.plus(Duration.ofMinutes(35))),
                 "the customer page clears within 35 minutes after 14:55, got " + cleared);
@@ -77,7 +78,7 @@ final class CheckoutStoryTest {
 
     @Test
     void paymentsPagesItsTeamNoLaterThanTheCustomerPage() {
-        // payments' budget is half checkout's (0.0005 against 0.001) and it sees the failures first-hand
+        // payments sees every failed charge first-hand (30%), against a budget a fifth of checkout's (0.0002)
         assertFalse(first("payments-succeed", "PAGE", "fired").isAfter(first("checkout-completes", "PAGE", "fired")));
     }
 
@@ -108,10 +109,11 @@ final class CheckoutStoryTest {
 
     @Test
     void snapshotShowsTheBurnTheIncidentImplies() {
-        // 30% failures: checkout burns 0.30 / 0.001 = 300, payments 0.30 / 0.0005 = 600 (over the last 5 minutes,
-        // all inside the incident; the rest is sampling noise of about 2,500 checkouts)
-        assertEquals(300, snapshotBurn5m("checkout-completes"), 30);
-        assertEquals(600, snapshotBurn5m("payments-succeed"), 60);
+        // 30% of charges fail: payments burns 0.30 / 0.0002 = 1500; with one retry 9% of checkouts fail, so
+        // checkout burns 0.09 / 0.001 = 90 (over the last 5 minutes, all inside the incident; the margins
+        // are about three standard deviations of sampling noise over some 2,500 checkouts)
+        assertEquals(90, snapshotBurn5m("checkout-completes"), 20);
+        assertEquals(1500, snapshotBurn5m("payments-succeed"), 150);
         assertTrue(snapshotBurn5m("auth-latency") < 1);
     }
 
