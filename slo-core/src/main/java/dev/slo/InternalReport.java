@@ -151,7 +151,56 @@ final class InternalReport {
         return List.copyOf(windows);
     }
 
-    /** The cascades with their blame: filled in once cascades are part of the registry. */
+    /** Each cascade: compounded target, predicted and observed attainment, blame, early warnings. */
     private static void cascades(SloRegistry registry, StringBuilder md, JsonWriter json) {
+        List<Cascade> cascades = registry.cascades();
+        if (!cascades.isEmpty()) {
+            md.append("\n## Cascades\n");
+        }
+        for (Cascade cascade : cascades) {
+            Slo root = cascade.root();
+            ErrorBudget budget = root.errorBudget();
+            double compounded = cascade.compoundedTarget();
+            double predicted = cascade.predictedAttainment();
+            List<Contribution> blame = cascade.blame();
+            List<EarlyWarning> warnings = cascade.earlyWarnings();
+            md.append("\n### ").append(ReportFormat.md(root.name())).append("\n\n")
+                    .append("- Depends on: ").append(ReportFormat.md(String.join(", ",
+                            cascade.dependencies().stream().map(Slo::name).toList()))).append('\n')
+                    .append("- Targets compound to ").append(ReportFormat.percent(compounded, 4)).append(" against ")
+                    .append(ReportFormat.targetPercent(root.spec().target())).append('\n')
+                    .append("- Predicted attainment ").append(ReportFormat.percent(predicted, 3)).append(", observed ")
+                    .append(budget.insufficientData() ? "n/a" : ReportFormat.percent(budget.attainment(), 3)).append('\n')
+                    .append("- Blame: ").append(ReportFormat.md(String.join(", ", blame.stream()
+                            .map(c -> c.slo().name() + " " + ReportFormat.percent(c.share(), 1)).toList()))).append('\n');
+            for (EarlyWarning w : warnings) {
+                md.append("- Early warning (").append(w.rule().severity()).append(' ')
+                        .append(ReportFormat.shortDuration(w.rule().longWindow())).append("): ")
+                        .append(ReportFormat.md(w.dependency().name())).append(" predicts a burn of ")
+                        .append(ReportFormat.burn(w.predictedBurnRate())).append(" on ").append(ReportFormat.md(root.name()))
+                        .append('\n');
+            }
+            json.beginObject().member("root", root.name())
+                    .name("dependencies").beginArray();
+            for (Slo dependency : cascade.dependencies()) {
+                json.value(dependency.name());
+            }
+            json.endArray()
+                    .member("compoundedTarget", compounded)
+                    .member("predictedAttainment", predicted)
+                    .member("observedAttainment", budget.attainment())
+                    .name("blame").beginArray();
+            for (Contribution c : blame) {
+                json.beginObject().member("slo", c.slo().name()).member("share", c.share()).endObject();
+            }
+            json.endArray().name("earlyWarnings").beginArray();
+            for (EarlyWarning w : warnings) {
+                json.beginObject().member("dependency", w.dependency().name())
+                        .member("severity", w.rule().severity().name())
+                        .member("longWindow", w.rule().longWindow().toString())
+                        .member("predictedBurnRate", w.predictedBurnRate()).endObject();
+            }
+            json.endArray().endObject();
+        }
     }
 }

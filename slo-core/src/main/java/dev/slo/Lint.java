@@ -5,8 +5,13 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,11 +29,17 @@ final class Lint {
         oneSloTypeOnly(all, findings);
         uptimeOnlyFocus(all, findings);
         Instant now = registry.clock().instant();
-        Set<Slo> dependedOn = dependedOn(registry);
+        List<Cascade> cascades = registry.cascades();
+        Set<Slo> dependedOn = dependedOn(cascades);
+        Set<Slo> rolledUp = rolledUp(cascades);
         for (Slo slo : all) {
             SloSpec spec = slo.spec();
             missingJointOwnership(spec, findings);
             ignoredDownstreamImpact(slo, spec, dependedOn, findings);
+            Optional<Cascade> own = registry.cascadeRootedAt(slo);
+            customerWithoutInternalSupport(spec, own, findings);
+            internalNotRolledUp(slo, spec, rolledUp, findings);
+            own.ifPresent(cascade -> unrealisticForCascade(spec, cascade, findings));
             ErrorBudget budget = slo.errorBudget();
             if (budget.insufficientData()) {
                 findings.add(new Finding(FindingKind.NEGLECTED_OBSERVABILITY, spec.name(), "\"" + spec.name()
@@ -39,7 +50,62 @@ final class Lint {
             }
             unrealisticForSlices(spec, now, findings);
         }
-        return List.copyOf(findings);
+        for (Cascade cascade : cascades) {
+            findings.addAll(cascade.check());
+        }
+        return sorted(all, findings);
+    }
+
+    /** Registry-wide first, then by the SLO's definition order, then by kind; ties keep the order found. */
+    private static List<Finding> sorted(List<Slo> all, Set<Finding> findings) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            order.put(all.get(i).name(), i);
+        }
+        List<Finding> list = new ArrayList<>(findings);
+        list.sort(Comparator.<Finding>comparingInt(f -> f.slo().isEmpty() ? -1 : order.getOrDefault(f.slo(), all.size()))
+                .thenComparing(Finding::kind));
+        return List.copyOf(list);
+    }
+
+    /** SLOs reachable from a customer SLO through the cascades (nested ones included). */
+    private static Set<Slo> rolledUp(List<Cascade> cascades) {
+        Set<Slo> reached = new HashSet<>();
+        for (Cascade cascade : cascades) {
+            if (cascade.root().spec().audience() == Audience.CUSTOMER) {
+                reached.addAll(cascade.allDependencies());
+            }
+        }
+        return reached;
+    }
+
+    private static void customerWithoutInternalSupport(SloSpec spec, Optional<Cascade> own, Set<Finding> findings) {
+        if (spec.audience() == Audience.CUSTOMER && own.map(c -> c.dependencies().isEmpty()).orElse(true)) {
+            findings.add(new Finding(FindingKind.CUSTOMER_WITHOUT_INTERNAL_SUPPORT, spec.name(), "Customer SLO \""
+                    + spec.name() + "\" has no cascade of internal SLOs: nothing warns before it breaks and nothing "
+                    + "says which service broke it. Declare what it rests on: slos.cascade(" + spec.name()
+                    + ").dependsOn(...).build(), with internal SLOs tighter than it."));
+        }
+    }
+
+    private static void internalNotRolledUp(Slo slo, SloSpec spec, Set<Slo> rolledUp, Set<Finding> findings) {
+        if (spec.audience() == Audience.INTERNAL && !rolledUp.contains(slo)) {
+            findings.add(new Finding(FindingKind.INTERNAL_NOT_ROLLED_UP, spec.name(), "Internal SLO \"" + spec.name()
+                    + "\" is reached from no customer SLO through cascades, so its misses are never tied to a promise. "
+                    + "Add it to the cascade of the customer SLO it supports (dependsOn), or to the cascade of a service "
+                    + "that one depends on; if no customer outcome rests on it, question whether it is needed."));
+        }
+    }
+
+    /** Stricter than the cascade allows: even with every dependency at its own target, they compound to less. */
+    private static void unrealisticForCascade(SloSpec spec, Cascade cascade, Set<Finding> findings) {
+        double compounded = cascade.compoundedTarget();
+        if (compounded < spec.target() - 1e-12) {
+            findings.add(new Finding(FindingKind.UNREALISTIC_TARGET, spec.name(), "\"" + spec.name() + "\" aims at "
+                    + spec.target() + ", but even with every dependency meeting its own SLO they allow only "
+                    + round4(compounded) + ". Lower the target to at most " + round4(compounded)
+                    + " or tighten the dependencies (see CASCADE_TARGET_UNREACHABLE)."));
+        }
     }
 
     private static void oneSloTypeOnly(List<Slo> all, Set<Finding> findings) {
@@ -68,9 +134,13 @@ final class Lint {
         }
     }
 
-    /** Every SLO that some cascade lists as a dependency. */
-    private static Set<Slo> dependedOn(SloRegistry registry) {
-        return Set.of();
+    /** Every SLO that some cascade lists as a direct dependency. */
+    private static Set<Slo> dependedOn(List<Cascade> cascades) {
+        Set<Slo> dependedOn = new HashSet<>();
+        for (Cascade cascade : cascades) {
+            dependedOn.addAll(cascade.dependencies());
+        }
+        return dependedOn;
     }
 
     private static void ignoredDownstreamImpact(Slo slo, SloSpec spec, Set<Slo> dependedOn, Set<Finding> findings) {

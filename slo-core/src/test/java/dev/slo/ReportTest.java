@@ -124,6 +124,36 @@ final class ReportTest {
     }
 
     @Test
+    void internal_report_shows_blame_and_early_warnings_while_the_customer_report_still_hides_the_cascade() {
+        Slo auth = slos.define("auth-xyz").internal("auth answers").ownedBy(Owner.team("identity"))
+                .sli(Sli.ratio()).target(0.9999).window(Window.rolling(Duration.ofDays(30))).register();
+        auth.recordCounts(990, 10);
+        slos.cascade(checkout).dependsOn(ledger).dependsOn(auth).build();
+        // ledger attains 900/1000 = 0.9, auth 990/1000 = 0.99.
+        // Blame: ln 0.9 / (ln 0.9 + ln 0.99) = -0.1053605 / -0.1154109 = 0.91292; auth the rest, 0.08708.
+        String md = slos.report(Audience.INTERNAL).markdown();
+        assertTrue(md.contains("### checkout-completes"), md);
+        assertTrue(md.contains("Blame: ledger-writes-7f 91.3%, auth-xyz 8.7%"), md);
+        // The ledger burns 0.1 / 0.001 = 100 for checkout while checkout itself burns 0.0005 / 0.001 = 0.5: a warning.
+        assertTrue(md.contains("Early warning (PAGE 1h): ledger-writes-7f predicts a burn of 100.00 on checkout-completes"), md);
+        // Predicted attainment 0.9 * 0.99 = 0.891
+        assertTrue(md.contains("Predicted attainment 89.100%, observed 99.950%"), md);
+
+        Map<String, Object> json = TinyJson.object(TinyJson.parse(slos.report(Audience.INTERNAL).json()));
+        Map<String, Object> cascade = TinyJson.object(TinyJson.array(json.get("cascades")).get(0));
+        assertEquals("checkout-completes", cascade.get("root"));
+        Map<String, Object> top = TinyJson.object(TinyJson.array(cascade.get("blame")).get(0));
+        assertEquals("ledger-writes-7f", top.get("slo"));
+        assertEquals(0.9129168902066804, ((BigDecimal) top.get("share")).doubleValue(), 1e-9);
+
+        Report customer = slos.report(Audience.CUSTOMER);
+        for (String secret : List.of("ledger-writes-7f", "auth-xyz", "auth answers", "identity", "team-zebra")) {
+            assertFalse(customer.markdown().contains(secret), "markdown reveals " + secret);
+            assertFalse(customer.json().contains(secret), "json reveals " + secret);
+        }
+    }
+
+    @Test
     void markdown_escapes_text_that_would_break_a_table() {
         slos.define("odd").customerFacing("Pay | refund\n# *now*").ownedBy(pm, eng).sli(Sli.ratio()).target(0.99)
                 .window(Window.rolling(Duration.ofDays(7))).register();
