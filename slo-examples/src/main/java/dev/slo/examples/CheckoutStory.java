@@ -1,6 +1,7 @@
 package dev.slo.examples;
 
 import dev.slo.BurnRateAlert;
+import dev.slo.Cascade;
 import dev.slo.ErrorBudget;
 import dev.slo.ManualClock;
 import dev.slo.Owner;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
  * incident (on 2026-03-21 from 14:10 to 14:55 UTC about 30% of payment calls fail, and so do the
  * checkouts whose retry fails too, about 9%) every call is recorded one by one with {@link Slo#record(boolean)}. The clock steps a
  * minute at a time and {@link Slo#alerts()} is asked at every step, which gives the timeline of pages
- * and tickets.
+ * and tickets. The journey is also a {@link Cascade}: watched minute by minute across the incident,
+ * payments' own burn warns that checkout will page minutes before it does, and blame names payments.
  *
  * <p>Run it with {@code mvn -q -B -pl slo-examples -am compile exec:java}. Each section of the story
  * is one method of this class; {@link #tell()} calls them in order.
@@ -47,6 +49,10 @@ public final class CheckoutStory {
     static final Instant ONE_BY_ONE_END = Instant.parse("2026-03-21T17:00:00Z");
     /** When the story stops to look at the burn rates, twenty minutes into the incident. */
     static final Instant SNAPSHOT = Instant.parse("2026-03-21T14:30:00Z");
+    /** When the cascade's minute-by-minute watch starts printing. */
+    static final Instant WATCH_START = INCIDENT_START.minus(Duration.ofMinutes(2));
+    /** When the story asks the cascade whom to blame, after the pages have cleared. */
+    static final Instant AFTER_INCIDENT = Instant.parse("2026-03-21T15:30:00Z");
 
     /** Share of checkouts that re-run the shopper's search. */
     static final double SEARCH_SHARE = 0.25;
@@ -84,6 +90,8 @@ public final class CheckoutStory {
     private Slo inventory;
     private Slo search;
     private AlertTimeline timeline;
+    private Cascade journey;
+    private CascadeWatch watch;
 
     /** A story that prints to {@code out}. */
     public CheckoutStory(PrintStream out) {
@@ -102,9 +110,11 @@ public final class CheckoutStory {
     /** Defines the SLOs, simulates the month and prints what happened. */
     public void tell() {
         defineSlos();
+        defineCascade();
         simulate(START, END);
         printAlertTimeline();
         printBudgets();
+        printCascadeAfterTheMonth();
     }
 
     // ---------------------------------------------------------------- sections
@@ -161,6 +171,27 @@ public final class CheckoutStory {
                         + "payments fail for %.0f%% of calls from %s to %s (checkout-svc retries a failed charge once).%n%n",
                 Formats.minute(START), Formats.minute(END), Traffic.PEAK_CHECKOUTS_PER_MINUTE,
                 INCIDENT_PAYMENT_FAILURES * 100, Formats.minute(INCIDENT_START), Formats.minute(INCIDENT_END));
+    }
+
+    /** Checkout's journey through the internal services, and the targets it compounds to. */
+    void defineCascade() {
+        // cascade:begin
+        Cascade journey = slos.cascade(checkout)
+                .dependsOn(auth)                      // critical on every checkout
+                .dependsOn(payments)
+                .dependsOn(inventory)
+                .dependsOn(search, 0.25)              // a quarter of checkouts re-run a search
+                .build();
+        // cascade:end
+        this.journey = journey;
+        this.watch = new CascadeWatch(out, journey, payments, WATCH_START, INCIDENT_END);
+        watch.printDefinition();
+    }
+
+    /** At the end of the month: blame over the whole window, and what check() says. */
+    void printCascadeAfterTheMonth() {
+        watch.printBlame("on " + Formats.minute(clock.instant()) + ", over the month");
+        watch.printFindings();
     }
 
     /** Twenty minutes into the incident: how fast each budget burns, and what pages. */
@@ -234,8 +265,12 @@ public final class CheckoutStory {
     /** What the story looks at when a minute has passed. */
     private void afterMinute(Instant now) {
         timeline.check(now);
+        watch.minutePassed(now);
         if (now.equals(SNAPSHOT)) {
             printSnapshot();
+        }
+        if (now.equals(AFTER_INCIDENT)) {
+            watch.printBlame("at " + Formats.minute(now) + ", after the incident");
         }
     }
 
@@ -337,5 +372,13 @@ public final class CheckoutStory {
 
     AlertTimeline timeline() {
         return timeline;
+    }
+
+    Cascade journey() {
+        return journey;
+    }
+
+    CascadeWatch watch() {
+        return watch;
     }
 }

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slo.Cascade;
+import dev.slo.Contribution;
 import dev.slo.ErrorBudget;
 import dev.slo.Slo;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,6 +144,74 @@ final class CheckoutStoryTest {
     }
 
     @Test
+    void compoundedTargetIsTheProductOfTheInternalTargets() {
+        // 0.9998^3 = 0.999400119992; search on a quarter of checkouts: 1 - 0.25 * 0.0005 = 0.999875;
+        // 0.999400119992 * 0.999875 = 0.999275194977 (API.md section 5), above the 99.9% promise
+        double expected = 0.999400119992 * 0.999875;
+        assertEquals(expected, story.journey().compoundedTarget(), 1e-12);
+        assertTrue(printed.contains("compounded target 0.999275195:"), printed);
+        assertTrue(printed.contains("check(): no findings"), printed);
+    }
+
+    @Test
+    void paymentsEarlyWarningComesMinutesBeforeTheCustomerPage() {
+        Matcher warning = Pattern.compile("(?m)^first early warning  (\\S+) (\\S+) UTC: (\\S+) PAGE").matcher(printed);
+        Matcher page = Pattern.compile("(?m)^first customer page  (\\S+) (\\S+) UTC: checkout-completes").matcher(printed);
+        assertTrue(warning.find(), printed);
+        assertTrue(page.find(), printed);
+        Instant warned = Instant.parse(warning.group(1) + "T" + warning.group(2) + ":00Z");
+        Instant paged = Instant.parse(page.group(1) + "T" + page.group(2) + ":00Z");
+
+        assertEquals("payments-succeed", warning.group(3));
+        // Payments alone predicts a checkout burn of 0.30 / 0.001 = 300 and reaches 14.4 over the hour after
+        // 0.0144 / 0.30 * 60 = 2.9 minutes; checkout itself burns 90 and needs 0.0144 / 0.09 * 60 = 9.6 minutes.
+        assertTrue(warned.isAfter(CheckoutStory.INCIDENT_START), "warned at " + warned);
+        assertTrue(!warned.plus(Duration.ofMinutes(3)).isAfter(paged), "warned at " + warned + ", paged at " + paged);
+        assertEquals(first("checkout-completes", "PAGE", "fired"), paged, "the page the watch saw is the timeline's");
+        assertEquals(warned, story.watch().firstWarningAt().orElseThrow());
+    }
+
+    @Test
+    void blameAfterTheIncidentNamesPaymentsFirst() {
+        String section = printed.substring(printed.indexOf("== Blame at 2026-03-21 15:30 UTC"));
+        List<String[]> rows = new ArrayList<>();
+        for (String line : section.split("\n")) {
+            if (line.matches("^\\s+\\d+\\.\\d%\\s+\\S+\\s+attains.*")) {
+                rows.add(line.trim().split("\\s+"));
+            } else if (!rows.isEmpty()) {
+                break;
+            }
+        }
+        assertEquals(4, rows.size(), section);
+        assertEquals("payments-succeed", rows.get(0)[1]);
+        double sum = rows.stream().mapToDouble(r -> percent(r[0])).sum();
+        assertEquals(100, sum, 0.2, "blame shares sum to 1");
+        assertTrue(percent(rows.get(0)[0]) > 50, "payments carries most of the blame, got " + rows.get(0)[0]);
+    }
+
+    @Test
+    void blameOverTheMonthAgreesWithTheCascade() {
+        Cascade journey = story.journey();
+        List<Contribution> blame = journey.blame();
+        assertEquals("payments-succeed", blame.get(0).slo().name());
+        assertEquals(1.0, blame.stream().mapToDouble(Contribution::share).sum(), 1e-9);
+        String section = printed.substring(printed.indexOf("== Blame on 2026-03-31"));
+        for (Contribution c : blame) {
+            assertEquals(c.share() * 100, percent(row(section, "  ", c.slo().name())[0]), 0.05, c.slo().name());
+        }
+    }
+
+    @Test
+    void readmeShowsTheCascadeLinesExactly() throws IOException {
+        List<String> snippet = Snippets.between(
+                Files.readAllLines(Path.of("src/main/java/dev/slo/examples/CheckoutStory.java")),
+                "// cascade:begin", "// cascade:end");
+        assertTrue(snippet.size() >= 5, snippet.toString());
+        assertTrue(Snippets.readmeHolds(snippet),
+                "README.md must hold the cascade of CheckoutStory.java line for line:\n" + String.join("\n", snippet));
+    }
+
+    @Test
     void theIncidentSpendsPaymentsBudgetButCheckoutKeepsSome() {
         // the tighter internal target gives out first: that is what it is for
         ErrorBudget payments = story.registry().find("payments-succeed").orElseThrow().errorBudget();
@@ -174,8 +247,13 @@ final class CheckoutStoryTest {
     }
 
     private static String[] row(String section, String slo) {
+        return row(section, "", slo);
+    }
+
+    /** The first row of {@code section} that holds {@code slo} after {@code prefix} and a cell, split in cells. */
+    private static String[] row(String section, String prefix, String slo) {
         return Arrays.stream(section.split("\n"))
-                .filter(l -> l.startsWith(slo + " "))
+                .filter(l -> prefix.isEmpty() ? l.startsWith(slo + " ") : l.startsWith(prefix) && l.contains(" " + slo + " "))
                 .findFirst()
                 .map(l -> l.trim().split("\\s+"))
                 .orElseThrow(() -> new AssertionError("no row for " + slo + " in\n" + section));
