@@ -498,7 +498,7 @@ public final class Cascade {
     private record Unit(List<Slo> members, double share) {}
 
     /** The critical dependencies reachable from the root, flattened, each once (largest share), then groups. */
-    List<Unit> units() {
+    private List<Unit> units() {
         Map<List<Slo>, Double> shares = new LinkedHashMap<>();
         collect(this, 1.0, shares);
         List<Unit> units = new ArrayList<>(shares.size());

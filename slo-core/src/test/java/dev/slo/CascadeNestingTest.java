@@ -80,4 +80,94 @@ final class CascadeNestingTest {
         assertSame(checkout, first.root());
         assertTrue(f.slos.cascadeRootedAt(db).isEmpty());
     }
+    @Test
+    void aNestedDependencyWarnsWithItsShareAlongThePath() {
+        Slo checkout = f.customer("checkout", 0.999);
+        Slo search = f.internal("search", 0.9999);
+        Slo index = f.internal("index", 0.9999);
+        Cascade journey = f.slos.cascade(checkout).dependsOn(search, 0.5).build();
+        f.slos.cascade(search).dependsOn(index).build();
+        f.clock.advance(Duration.ofHours(1));
+        index.recordCounts(90, 10); // fails 10% of its calls, made by half of the checkouts
+        f.clock.advance(Duration.ofMinutes(1));
+        // 0.5 * 0.1 / 0.001 = 50 >= 14.4
+        EarlyWarning first = journey.earlyWarnings().get(0);
+        assertEquals(index, first.dependency());
+        assertEquals(50.0, first.predictedBurnRate(), 1e-9);
+        // and the prediction: 1 - 0.5 * 0.1 = 0.95 over the last hour -> burn (1 - 0.95) / 0.001 = 50
+        assertEquals(50.0, journey.predictedBurnRate(Duration.ofHours(1)), 1e-9);
+    }
+
+    @Test
+    void checkComparesEveryReachableDependencyWithTheRoot() {
+        Slo checkout = f.customer("checkout", 0.999);
+        Slo payments = f.internal("payments", 0.9999);
+        Slo ledger = f.internal("ledger", 0.999);
+        Cascade journey = f.slos.cascade(checkout).dependsOn(payments).build();
+        f.slos.cascade(payments).dependsOn(ledger).build();
+        List<Finding> findings = journey.check();
+        // ledger 0.999 is not above checkout's 0.999, and 0.9999 * 0.999 = 0.9989001 < 0.999
+        assertEquals(List.of(FindingKind.INTERNAL_NOT_TIGHTER, FindingKind.CASCADE_TARGET_UNREACHABLE),
+                findings.stream().map(Finding::kind).toList());
+        assertEquals("ledger", findings.get(0).slo());
+    }
+
+    @Test
+    void aLooseRedundantGroupIsNotTighter() {
+        Slo checkout = f.customer("checkout", 0.9999);
+        Slo a = f.internal("a", 0.99);
+        Slo b = f.internal("b", 0.99);
+        Cascade journey = f.slos.cascade(checkout).dependsOnAny(a, b).build();
+        // group 1 - 0.01^2 = 0.9999, not above 0.9999: a finding for each member, and no more than that
+        List<Finding> findings = journey.check();
+        assertEquals(List.of("a", "b"), findings.stream().map(Finding::slo).toList());
+        assertTrue(findings.stream().allMatch(x -> x.kind() == FindingKind.INTERNAL_NOT_TIGHTER));
+    }
+
+    @Test
+    void aCalendarMonthRootIsPredictedOverItsCurrentMonth() {
+        Slo checkout = f.slos.define("checkout").customerFacing("Checkout completes")
+                .ownedBy(Owner.product("pm"), Owner.engineering("eng")).sli(Sli.ratio()).target(0.999)
+                .window(Window.calendarMonth(java.time.ZoneOffset.UTC)).register();
+        Slo db = f.internal("db", 0.9999);
+        Cascade journey = f.slos.cascade(checkout).dependsOn(db).build();
+        db.recordCounts(0, 100);                       // January: all bad
+        f.clock.advance(Duration.ofDays(31));          // February 1st, 00:00
+        db.recordCounts(99, 1);                        // February: 0.99
+        f.clock.advance(Duration.ofMinutes(1));
+        assertEquals(0.99, journey.predictedAttainment(), 1e-12);
+    }
+
+    @Test
+    void concurrentBuildsNeverCloseACycle() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            CascadeFixture g = new CascadeFixture();
+            Slo a = g.internal("a", 0.999);
+            Slo b = g.internal("b", 0.999);
+            CascadeBuilder ab = g.slos.cascade(a).dependsOn(b);
+            CascadeBuilder ba = g.slos.cascade(b).dependsOn(a);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+            Thread t1 = new Thread(() -> buildQuietly(start, ab, built));
+            Thread t2 = new Thread(() -> buildQuietly(start, ba, built));
+            t1.start();
+            t2.start();
+            start.countDown();
+            t1.join();
+            t2.join();
+            assertEquals(1, built.get());
+            assertEquals(1, g.slos.cascades().size());
+        }
+    }
+
+    private static void buildQuietly(java.util.concurrent.CountDownLatch start, CascadeBuilder builder,
+                                     java.util.concurrent.atomic.AtomicInteger built) {
+        try {
+            start.await();
+            builder.build();
+            built.incrementAndGet();
+        } catch (IllegalArgumentException | InterruptedException expected) {
+            // the other thread closed the cycle first
+        }
+    }
 }

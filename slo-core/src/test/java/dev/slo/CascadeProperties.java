@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.Size;
 
 /** Invariants of the cascade math, for any targets, shares and observed attainments. */
@@ -57,7 +58,7 @@ final class CascadeProperties {
         return cascade;
     }
 
-    @Property
+    @Property(tries = 300)
     void addingACriticalDependencyNeverRaisesTheCompoundedTarget(
             @ForAll @Size(min = 1, max = 6) List<@From("deps") Dep> deps, @ForAll("deps") Dep extra) {
         double before = build(new CascadeFixture(), deps, deps.size()).compoundedTarget();
@@ -67,7 +68,7 @@ final class CascadeProperties {
         assertTrue(after <= before, after + " > " + before);
     }
 
-    @Property
+    @Property(tries = 300)
     void redundancyNeverLowersTheCompoundedTarget(
             @ForAll @Size(min = 1, max = 5) List<@From("deps") Dep> deps, @ForAll("deps") Dep spare) {
         // the last dependency critical on every event, then the same one backed by a spare
@@ -81,7 +82,7 @@ final class CascadeProperties {
         assertTrue(redundant >= single, redundant + " < " + single);
     }
 
-    @Property
+    @Property(tries = 300)
     void blameSharesAreNonNegativeAndSumToOne(
             @ForAll @Size(min = 1, max = 6) List<@From("deps") Dep> deps, @ForAll @IntRange(min = 0, max = 6) int groupFrom) {
         List<Contribution> blame = build(new CascadeFixture(), deps, Math.min(groupFrom, deps.size())).blame();
@@ -95,7 +96,7 @@ final class CascadeProperties {
         assertEquals(1.0, sum, 1e-9);
     }
 
-    @Property
+    @Property(tries = 300)
     void compoundedTargetNeverExceedsTheWeakestCriticalFactor(@ForAll @Size(min = 1, max = 6) List<@From("deps") Dep> deps) {
         Cascade cascade = build(new CascadeFixture(), deps, deps.size());
         for (Dep d : deps) {
@@ -112,7 +113,7 @@ final class CascadeProperties {
     @Property(tries = 50)
     void predictionEqualsObservedWhenFailuresAreTheUnionOfIndependentInternalFailures(
             @ForAll long seed,
-            @ForAll @Size(min = 1, max = 4) List<@DoubleRange(min = 0.0, max = 0.02) Double> failureRates,
+            @ForAll @Size(min = 1, max = 4) List<@DoubleRange(min = 0.0, max = 0.02) @Scale(4) Double> failureRates,
             @ForAll @Size(min = 4, max = 4) List<@DoubleRange(min = 0.1, max = 1.0) Double> shares) {
         Random random = new Random(seed);
         CascadeFixture f = new CascadeFixture();
@@ -152,5 +153,51 @@ final class CascadeProperties {
         double observedBad = 1 - root.errorBudget().attainment();
         double sigma = Math.sqrt(Math.max(predictedBad, 1.0 / events) / events);
         assertEquals(predictedBad, observedBad, 6 * sigma * Math.sqrt(2));
+    }
+    /**
+     * Any acyclic web of nested cascades, all shares 1: the root's compounded target is the product of the
+     * targets of the SLOs it reaches, each counted once however many paths lead to it.
+     */
+    @Property(tries = 300)
+    void aDependencyReachedByManyPathsCountsOnce(
+            @ForAll @Size(min = 2, max = 7) List<@DoubleRange(min = 0.99, max = 0.99999) @Scale(5) Double> targets,
+            @ForAll long seed) {
+        Random random = new Random(seed);
+        CascadeFixture f = new CascadeFixture();
+        Slo root = f.customer("root", 0.9);
+        int n = targets.size();
+        Slo[] slos = new Slo[n];
+        for (int i = 0; i < n; i++) {
+            slos[i] = f.internal("s" + i, targets.get(i));
+        }
+        // edges only from lower to higher index (and root -> 0): acyclic by construction
+        boolean[] reached = new boolean[n];
+        reached[0] = true;
+        f.slos.cascade(root).dependsOn(slos[0]).build();
+        for (int i = 0; i < n - 1; i++) {
+            CascadeBuilder builder = f.slos.cascade(slos[i]);
+            boolean any = false;
+            for (int j = i + 1; j < n; j++) {
+                if (random.nextInt(3) == 0 || j == i + 1 && random.nextBoolean()) {
+                    builder.dependsOn(slos[j]);
+                    any = true;
+                    reached[j] |= reached[i];
+                }
+            }
+            if (any) {
+                builder.build();
+            }
+        }
+        double expected = 1.0;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (reached[i]) {
+                expected *= targets.get(i);
+                count++;
+            }
+        }
+        Cascade cascade = f.slos.cascadeRootedAt(root).orElseThrow();
+        assertEquals(expected, cascade.compoundedTarget(), 1e-12);
+        assertEquals(count, cascade.allDependencies().size());
     }
 }
