@@ -212,6 +212,19 @@ final class CheckoutStoryTest {
     }
 
     @Test
+    void readmeQuotesTheStorysOwnFigures() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        Matcher quoted = Pattern.compile("payments warns at (\\d\\d:\\d\\d)\\s+and checkout pages at (\\d\\d:\\d\\d)").matcher(readme);
+        assertTrue(quoted.find(), "README.md quotes the early warning and the page");
+        assertTrue(printed.contains("first early warning  2026-03-21 " + quoted.group(1) + " UTC"), quoted.group(1));
+        assertTrue(printed.contains("first customer page  2026-03-21 " + quoted.group(2) + " UTC"), quoted.group(2));
+        Matcher share = Pattern.compile("\\(payments (\\d+)%\\)").matcher(readme);
+        assertTrue(share.find(), "README.md quotes payments' share of the blame");
+        String section = printed.substring(printed.indexOf("== Blame at 2026-03-21 15:30 UTC"));
+        assertEquals(Double.parseDouble(share.group(1)), percent(row(section, "  ", "payments-succeed")[0]), 0.5);
+    }
+
+    @Test
     void theIncidentSpendsPaymentsBudgetButCheckoutKeepsSome() {
         // the tighter internal target gives out first: that is what it is for
         ErrorBudget payments = story.registry().find("payments-succeed").orElseThrow().errorBudget();
