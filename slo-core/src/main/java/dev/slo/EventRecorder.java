@@ -79,7 +79,11 @@ final class EventRecorder implements StripedCounter.GrowLock {
 
     /** Counts one event. Lock-free, allocation-free. */
     void record(boolean good) {
-        long now = clock.millis();
+        record(good, clock.millis());
+    }
+
+    /** Counts one event at the clock reading {@code now} the caller took. Lock-free, allocation-free. */
+    void record(boolean good, long now) {
         if (now >= nextRollMillis) {
             tryRoll(now);                                 // roll before adding: the event belongs after the boundary
         }
@@ -90,7 +94,11 @@ final class EventRecorder implements StripedCounter.GrowLock {
 
     /** Counts {@code good} good and {@code bad} bad events at once (both already checked >= 0). */
     void recordCounts(long good, long bad) {
-        long now = clock.millis();
+        recordCounts(good, bad, clock.millis());
+    }
+
+    /** Counts a batch at the clock reading {@code now} the caller took (both counts already checked >= 0). */
+    void recordCounts(long good, long bad, long now) {
         if (now >= nextRollMillis) {
             tryRoll(now);
         }

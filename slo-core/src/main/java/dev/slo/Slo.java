@@ -1,8 +1,11 @@
 package dev.slo;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +42,20 @@ public final class Slo {
     private final Object specLock = new Object();
     /** Oldest first; copy-on-write, replaced under specLock. */
     private volatile List<Revision> revisions = List.of();
+    /** The longest look-back the recorders keep: sizes the excluded-events recorder too. */
+    private final Duration longestLookBack;
+    /** Decides which events fall in an exclusion: one volatile read on the hot path (see ExclusionGate). */
+    private volatile ExclusionGate gate;
+
+    private static final VarHandle GATE;
+
+    static {
+        try {
+            GATE = MethodHandles.lookup().findVarHandle(Slo.class, "gate", ExclusionGate.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     Slo(SloRegistry registry, Clock clock, SloSpec spec) {
         this.registry = registry;
@@ -50,6 +67,10 @@ public final class Slo {
             longest = spec.alertPolicy().longestWindow();
         }
         this.recorder = new EventRecorder(clock, longest);
+        this.longestLookBack = longest;
+        this.gate = spec.exclusions().isEmpty()
+                ? ExclusionGate.open(null)
+                : ExclusionGate.at(spec.exclusions(), new EventRecorder(clock, longest), clock.millis());
     }
 
     /** The current definition (it changes only by {@link #revise}). */
@@ -74,7 +95,8 @@ public final class Slo {
      * Lock-free, allocation-free.
      */
     public void record(boolean good) {
-        recorder.record(good);
+        long now = clock.millis();
+        recorderAt(now).record(good, now);
     }
 
     /**
@@ -88,7 +110,8 @@ public final class Slo {
         if (latencyNanos < 0) {
             throw new IllegalArgumentException("latencyNanos must be >= 0, got " + latencyNanos);
         }
-        recorder.record(success & latencyNanos <= latencyThresholdNanos);
+        long now = clock.millis();
+        recorderAt(now).record(success & latencyNanos <= latencyThresholdNanos, now);
     }
 
     /**
@@ -119,7 +142,8 @@ public final class Slo {
         if (bad < 0) {
             throw new IllegalArgumentException("bad must be >= 0, got " + bad);
         }
-        recorder.recordCounts(good, bad);
+        long now = clock.millis();
+        recorderAt(now).recordCounts(good, bad, now);
     }
 
     // ---------------------------------------------------------------- queries
@@ -299,9 +323,88 @@ public final class Slo {
         }
     }
 
-    /** Approximately how many bytes this SLO's recorder holds: bounded, whatever the traffic. */
+
+    /**
+     * Adds a maintenance window while the SLO runs: events recorded from now on while it is active do
+     * not count against the budget, burn rates or alerts (they count in {@link #excludedEvents()}).
+     * Events already recorded keep counting as they did. Ended one-off exclusions older than the
+     * history the SLO keeps are dropped from the spec.
+     *
+     * @throws NullPointerException if {@code exclusion} is null
+     * @throws IllegalArgumentException if the SLO already has this exclusion, or would hold more than
+     *     {@link SloSpec#MAX_EXCLUSIONS}
+     */
+    public void exclude(Exclusion exclusion) {
+        Objects.requireNonNull(exclusion, "exclusion must not be null");
+        synchronized (specLock) {
+            SloSpec current = spec;
+            long now = clock.millis();
+            List<Exclusion> kept = new ArrayList<>();
+            for (Exclusion e : current.exclusions()) {
+                if (e.equals(exclusion)) {
+                    throw new IllegalArgumentException("exclusion must not repeat one the SLO already has, got " + exclusion);
+                }
+                boolean forgotten = e instanceof Exclusion.Once once
+                        && once.end().toEpochMilli() < now - recorder.longestLookBackMillis();
+                if (!forgotten) {
+                    kept.add(e);
+                }
+            }
+            kept.add(exclusion);
+            SloSpec revised = current.withExclusions(kept);  // checks the count
+            EventRecorder excluded = gate.excludedRecorder;
+            if (excluded == null) {
+                excluded = new EventRecorder(clock, longestLookBack);
+            }
+            spec = revised;
+            gate = ExclusionGate.at(revised.exclusions(), excluded, now);   // a writer's CAS from the old gate now fails
+        }
+    }
+
+    /**
+     * The events recorded during exclusions within the SLO's window, as of now: counted apart, never
+     * in {@link #errorBudget()}. 0 when the SLO has no exclusions.
+     */
+    public long excludedEvents() {
+        EventRecorder excluded = gate.excludedRecorder;
+        if (excluded == null) {
+            return 0;
+        }
+        long now = clock.millis();
+        long[] counts = new long[2];
+        Window window = spec.window();
+        if (window instanceof Window.Rolling rolling) {
+            excluded.sumLookBacks(now, new long[] {rolling.length().toMillis()}, counts);
+        } else {
+            excluded.sumSince(now, window.start(Instant.ofEpochMilli(now)).toEpochMilli(), counts);
+        }
+        return counts[1];
+    }
+
+    /**
+     * How the SLO fared on each of the last {@link Adherence#DAYS} whole days (UTC), and, when it missed
+     * its target durably, the target it actually achieves. Excluded events do not count.
+     */
+    public Adherence adherence() {
+        SloSpec current = spec;
+        long now = clock.millis();
+        long day = Duration.ofDays(1).toMillis();
+        long firstDay = Math.floorDiv(now, day) - Adherence.DAYS;
+        long[] start = new long[1];
+        // buckets() covers (now - lookBack, now]: this look-back makes its first bucket firstDay exactly.
+        long[] counts = recorder.buckets(now, day, now - (firstDay * day - 1), start);
+        List<DailyAttainment> days = new ArrayList<>(Adherence.DAYS);
+        for (int i = 0; i < Adherence.DAYS; i++) {                 // the last bucket, today, is not whole yet
+            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(start[0], day) + i);
+            days.add(DailyAttainment.of(date, counts[2 * i], counts[2 * i + 1], current.target()));
+        }
+        return new Adherence(current.name(), current.target(), days);
+    }
+
+    /** Approximately how many bytes this SLO's recorders hold: bounded, whatever the traffic. */
     public long footprintBytes() {
-        return recorder.footprintBytes();
+        EventRecorder excluded = gate.excludedRecorder;
+        return recorder.footprintBytes() + (excluded == null ? 0 : excluded.footprintBytes());
     }
 
     @Override
@@ -314,6 +417,22 @@ public final class Slo {
 
     EventRecorder recorder() {
         return recorder;
+    }
+
+    /** The recorder an event read at {@code now} goes to: the SLO's own, or the excluded one. Lock-free. */
+    private EventRecorder recorderAt(long now) {
+        ExclusionGate g = gate;                           // volatile read
+        if (!g.covers(now)) {
+            g = refreshGate(g, now);                      // only at the edges of exclusions: allocates then
+        }
+        return now >= g.start ? g.excludedRecorder : recorder;
+    }
+
+    /** Builds the gate for {@code now} from the exclusions of {@code seen}; publishes it unless the exclusions changed. */
+    private ExclusionGate refreshGate(ExclusionGate seen, long now) {
+        ExclusionGate fresh = ExclusionGate.at(seen.exclusions, seen.excludedRecorder, now);
+        GATE.compareAndSet(this, seen, fresh);            // losing is fine: this event is decided by fresh
+        return fresh;
     }
 
     void replaceSpec(SloSpec revised) {

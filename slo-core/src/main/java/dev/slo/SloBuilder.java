@@ -32,6 +32,7 @@ public final class SloBuilder {
     private AlertPolicy alertPolicy;
     private Budgeting budgeting;
     private List<Consumer> consumers;
+    private List<Exclusion> exclusions;
     private boolean registered;
 
     SloBuilder(SloRegistry registry, String name) {
@@ -183,6 +184,31 @@ public final class SloBuilder {
     }
 
     /**
+     * Maintenance windows whose events do not count against the budget (see {@link Exclusion}).
+     * Default: none. More can be added while the SLO runs, with {@link Slo#exclude(Exclusion)}.
+     *
+     * @throws NullPointerException if {@code exclusions} or one of them is null
+     * @throws IllegalArgumentException if one is given twice, or more than {@link SloSpec#MAX_EXCLUSIONS}
+     * @throws IllegalStateException if exclusions were already set
+     */
+    public SloBuilder exclude(Exclusion... exclusions) {
+        Objects.requireNonNull(exclusions, "exclusions must not be null");
+        for (int i = 0; i < exclusions.length; i++) {
+            Objects.requireNonNull(exclusions[i], "exclusions[" + i + "] must not be null");
+        }
+        List<Exclusion> list = List.of(exclusions);
+        if (list.stream().distinct().count() != list.size()) {
+            throw new IllegalArgumentException("exclusions must not repeat, got " + list);
+        }
+        if (list.size() > SloSpec.MAX_EXCLUSIONS) {
+            throw new IllegalArgumentException("exclusions must hold at most " + SloSpec.MAX_EXCLUSIONS + ", got " + list.size());
+        }
+        requireUnset(this.exclusions, "exclusions");
+        this.exclusions = list;
+        return this;
+    }
+
+    /**
      * Checks the declaration as a whole and adds the SLO to the registry.
      *
      * @return the SLO, ready to record
@@ -202,7 +228,8 @@ public final class SloBuilder {
         SloSpec spec = new SloSpec(name, audience, description, owners, sli, target, window,
                 alertPolicy == null ? AlertPolicy.sreWorkbook() : alertPolicy,
                 budgeting == null ? Budgeting.occurrences() : budgeting,
-                consumers == null ? List.of() : consumers);
+                consumers == null ? List.of() : consumers,
+                exclusions == null ? List.of() : exclusions);
         Slo slo = registry.add(spec);
         registered = true;
         return slo;

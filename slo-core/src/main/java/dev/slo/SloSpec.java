@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param alertPolicy the burn-rate rules it alerts under
  * @param budgeting   whether events or time slices count
  * @param consumers   the teams or systems downstream of it, in the order declared; may be empty
+ * @param exclusions  maintenance windows whose events do not count against the budget, in the order
+ *     declared; at most {@link #MAX_EXCLUSIONS}, no duplicates
  */
 public record SloSpec(
         String name,
@@ -27,7 +29,11 @@ public record SloSpec(
         Window window,
         AlertPolicy alertPolicy,
         Budgeting budgeting,
-        List<Consumer> consumers) {
+        List<Consumer> consumers,
+        List<Exclusion> exclusions) {
+
+    /** The most exclusions one SLO may hold (bounded memory and a bounded hot-path refresh). */
+    public static final int MAX_EXCLUSIONS = 64;
 
     /**
      * @throws NullPointerException if a field is null
@@ -51,9 +57,27 @@ public record SloSpec(
         if (consumers.stream().map(Consumer::name).distinct().count() != consumers.size()) {
             throw new IllegalArgumentException("consumers must have distinct names, got " + consumers);
         }
+        exclusions = List.copyOf(Objects.requireNonNull(exclusions, "exclusions must not be null"));
+        if (exclusions.size() > MAX_EXCLUSIONS) {
+            throw new IllegalArgumentException("exclusions must hold at most " + MAX_EXCLUSIONS + ", got " + exclusions.size());
+        }
+        if (exclusions.stream().distinct().count() != exclusions.size()) {
+            throw new IllegalArgumentException("exclusions must not repeat, got " + exclusions);
+        }
     }
 
-    /** A definition without declared consumers. @see #SloSpec(String, Audience, String, List, Sli, double, Window, AlertPolicy, Budgeting, List) */
+    /**
+     * A definition without exclusions.
+     *
+     * @throws NullPointerException if a field is null
+     * @throws IllegalArgumentException if {@code owners} is empty, {@code target} is not in (0,1) or two consumers share a name
+     */
+    public SloSpec(String name, Audience audience, String description, List<Owner> owners, Sli sli, double target,
+            Window window, AlertPolicy alertPolicy, Budgeting budgeting, List<Consumer> consumers) {
+        this(name, audience, description, owners, sli, target, window, alertPolicy, budgeting, consumers, List.of());
+    }
+
+    /** A definition without declared consumers or exclusions. */
     public SloSpec(String name, Audience audience, String description, List<Owner> owners, Sli sli, double target,
             Window window, AlertPolicy alertPolicy, Budgeting budgeting) {
         this(name, audience, description, owners, sli, target, window, alertPolicy, budgeting, List.of());
@@ -66,6 +90,11 @@ public record SloSpec(
 
     /** The same definition with another target. */
     SloSpec withTarget(double newTarget) {
-        return new SloSpec(name, audience, description, owners, sli, newTarget, window, alertPolicy, budgeting, consumers);
+        return new SloSpec(name, audience, description, owners, sli, newTarget, window, alertPolicy, budgeting, consumers, exclusions);
+    }
+
+    /** The same definition with other exclusions. */
+    SloSpec withExclusions(List<Exclusion> newExclusions) {
+        return new SloSpec(name, audience, description, owners, sli, target, window, alertPolicy, budgeting, consumers, newExclusions);
     }
 }

@@ -3,9 +3,9 @@ package dev.slo;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 
@@ -120,13 +120,23 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
 
         @Override
         public Instant start(Instant now) {
-            return now.atZone(zone).with(TemporalAdjusters.firstDayOfMonth()).truncatedTo(ChronoUnit.DAYS).toInstant();
+            return monthStart(now).toInstant();
         }
 
         @Override
         public Duration length(Instant now) {
-            ZonedDateTime start = now.atZone(zone).with(TemporalAdjusters.firstDayOfMonth()).truncatedTo(ChronoUnit.DAYS);
-            return Duration.between(start, start.plusMonths(1));
+            LocalDate first = monthStart(now).toLocalDate();
+            return Duration.between(first.atStartOfDay(zone), first.plusMonths(1).atStartOfDay(zone));
+        }
+
+        /*
+         * atStartOfDay, not truncatedTo(DAYS): when midnight falls in a DST overlap (America/Havana on
+         * 2026-11-01, whose 00:00-01:00 happens twice), truncatedTo keeps the offset of `now` and starts
+         * the month at the second midnight, an hour late; atStartOfDay takes the first one. In a gap it
+         * gives the first instant after it.
+         */
+        private ZonedDateTime monthStart(Instant now) {
+            return now.atZone(zone).toLocalDate().withDayOfMonth(1).atStartOfDay(zone);
         }
 
         @Override
@@ -154,8 +164,8 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
 
         @Override
         public Duration length(Instant now) {
-            ZonedDateTime start = weekStart(now);
-            return Duration.between(start, start.plusWeeks(1));
+            LocalDate monday = weekStart(now).toLocalDate();
+            return Duration.between(monday.atStartOfDay(zone), monday.plusWeeks(1).atStartOfDay(zone));
         }
 
         @Override
@@ -163,8 +173,9 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
             return Duration.ofDays(7).plusHours(1);
         }
 
+        /* atStartOfDay for the same reason as CalendarMonth.monthStart: the first midnight, even in an overlap. */
         private ZonedDateTime weekStart(Instant now) {
-            return now.atZone(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).truncatedTo(ChronoUnit.DAYS);
+            return now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
         }
 
         @Override
