@@ -77,6 +77,48 @@ final class RevisionTest {
     }
 
     @Test
+    void concurrent_revisions_apply_one_at_a_time_while_recording_goes_on() throws Exception {
+        Owner team = Owner.team("identity");
+        Slo auth = slos.define("auth").internal("auth answers").ownedBy(team).sli(Sli.ratio()).target(0.99)
+                .window(Window.rolling(Duration.ofDays(7))).register();
+        int threads = 4;
+        int perThread = 200;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Thread w = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int i = 0; i < perThread; i++) {
+                    auth.record(i % 10 != 0);
+                    double target = 0.9 + (id * perThread + i + 1) / 100_000.0;  // distinct across all threads
+                    auth.revise(target, team, "thread " + id + " step " + i);
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        start.countDown();
+        for (Thread w : workers) {
+            w.join();
+        }
+        List<Revision> log = auth.revisions();
+        assertEquals(threads * perThread, log.size());
+        assertEquals(0.99, log.get(0).from());
+        for (int i = 1; i < log.size(); i++) {
+            assertEquals(log.get(i - 1).to(), log.get(i).from(), "each revision starts where the previous ended");
+        }
+        assertEquals(log.get(log.size() - 1).to(), auth.spec().target());
+        assertEquals(threads * perThread, auth.errorBudget().total(), "no event lost");
+        assertEquals(threads * perThread / 10, auth.errorBudget().bad());
+    }
+
+    @Test
     void revision_rejects_bad_values() {
         Instant t = Instant.EPOCH;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Revision(pm, t, 0.99, 0.99, "x"))
