@@ -43,7 +43,7 @@ final class Lint {
             ErrorBudget budget = slo.errorBudget();
             if (budget.insufficientData()) {
                 findings.add(new Finding(FindingKind.NEGLECTED_OBSERVABILITY, spec.name(), "\"" + spec.name()
-                        + "\" has no events in its window (" + spec.window() + "), so it says nothing, healthy or not. "
+                        + "\" has no events in its window (" + ReportFormat.window(spec.window()) + "), so it says nothing, healthy or not. "
                         + "Call record(...) where the service handles each request or job, or remove the SLO."));
             } else {
                 unrealisticForTraffic(slo, spec, now, findings);

@@ -76,7 +76,7 @@ final class ReportFormat {
             char c = text.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
                 out.append(' ');
-            } else if ("\\`*_{}[]()<>#+!|~&".indexOf(c) >= 0) {
+            } else if ("\\`*_[]<>#+|~&".indexOf(c) >= 0) {
                 out.append('\\').append(c);
             } else {
                 out.append(c);
