@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +14,10 @@ final class PracticeReviewTest {
 
     @Test
     void readmeShowsThePracticeLinesExactly() throws IOException {
-        List<String> snippet = QuickStartTest.snippet(
+        List<String> snippet = Snippets.between(
                 Files.readAllLines(Path.of("src/main/java/dev/slo/examples/PracticeReview.java")),
                 "// practice:begin", "// practice:end");
-        List<String> readme = Files.readAllLines(Path.of("../README.md")).stream().map(String::stripTrailing).toList();
-        assertTrue(Collections.indexOfSubList(readme, snippet) >= 0,
+        assertTrue(Snippets.readmeHolds(snippet),
                 "README.md must hold the practice snippet of PracticeReview.java line for line:\n" + String.join("\n", snippet));
     }
 
