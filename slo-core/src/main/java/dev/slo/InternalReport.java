@@ -8,8 +8,9 @@ import java.util.TreeSet;
 
 /**
  * The {@link Audience#INTERNAL} report, for engineering retros: every SLO with its owners, burn rates
- * over its alert policy's windows, alerts firing, consumers and revisions; the cascades with their
- * blame; and the findings of {@link SloRegistry#lint()} with their advice.
+ * over its alert policy's windows, events excluded for maintenance, its adherence over the last 30 days
+ * (with advice when it misses durably), alerts firing, consumers and revisions; the cascades with
+ * their blame and early warnings; and the findings of {@link SloRegistry#lint()} with their advice.
  */
 final class InternalReport {
     private InternalReport() {}
@@ -75,8 +76,28 @@ final class InternalReport {
                         .append(' ').append(ReportFormat.burn(rate));
                 json.beginObject().member("lookBack", lookBack.toString()).member("burnRate", rate).endObject();
             }
-            json.endArray().name("alertsFiring").beginArray();
+            json.endArray();
             details.append("- Burn rates: ").append(burns).append('\n');
+            long excluded = slo.excludedEvents();
+            if (excluded > 0) {
+                details.append("- Excluded during maintenance: ").append(excluded).append(" events\n");
+            }
+            Adherence adherence = slo.adherence();
+            details.append("- Adherence: target met on ").append(adherence.daysMet()).append(" of ")
+                    .append(adherence.daysWithData()).append(" days with events in the last ").append(Adherence.DAYS)
+                    .append(adherence.durableGap() ? ", a durable gap" : "").append('\n');
+            if (adherence.durableGap()) {
+                details.append("- **Advice:** ").append(ReportFormat.md(adherence.advice())).append('\n');
+            }
+            json.member("excludedEvents", excluded)
+                    .name("adherence").beginObject()
+                    .member("daysWithData", adherence.daysWithData())
+                    .member("daysMet", adherence.daysMet())
+                    .member("daysMissed", adherence.daysMissed())
+                    .member("durableGap", adherence.durableGap())
+                    .member("advice", adherence.advice())
+                    .endObject();
+            json.name("alertsFiring").beginArray();
             for (BurnRateAlert a : alerts) {
                 details.append("- **").append(a.severity()).append("** firing: ")
                         .append(ReportFormat.percent(a.rule().budgetShare(), 0)).append(" of budget in ")

@@ -154,6 +154,28 @@ final class ReportTest {
     }
 
     @Test
+    void internal_report_gives_adherence_advice_for_a_durable_gap() {
+        SloRegistry registry = SloRegistry.create(ManualClock.at(Instant.parse("2026-02-01T00:00:00Z")));
+        ManualClock time = (ManualClock) registry.clock();
+        Slo db = registry.define("db-writes").internal("db writes succeed").ownedBy(Owner.team("dba"))
+                .sli(Sli.ratio()).target(0.999).window(Window.rolling(Duration.ofDays(30))).register();
+        for (int day = 0; day < 10; day++) {
+            db.recordCounts(995, 5);              // 99.5% every day: below 99.9% on all 10 days
+            time.advance(Duration.ofDays(1));
+        }
+        Adherence adherence = db.adherence();
+        assertTrue(adherence.durableGap());
+        String md = registry.report(Audience.INTERNAL).markdown();
+        assertTrue(md.contains("- Adherence: target met on 0 of 10 days with events in the last 30, a durable gap"), md);
+        assertTrue(md.contains("- **Advice:** " + ReportFormat.md(adherence.advice())), md);
+        Map<String, Object> json = TinyJson.object(TinyJson.parse(registry.report(Audience.INTERNAL).json()));
+        Map<String, Object> a = TinyJson.object(TinyJson.object(TinyJson.array(json.get("slos")).get(0)).get("adherence"));
+        assertEquals(Boolean.TRUE, a.get("durableGap"));
+        assertEquals(new BigDecimal("10"), a.get("daysMissed"));
+        assertEquals(adherence.advice(), a.get("advice"));
+    }
+
+    @Test
     void markdown_escapes_text_that_would_break_a_table() {
         slos.define("odd").customerFacing("Pay | refund\n# *now*").ownedBy(pm, eng).sli(Sli.ratio()).target(0.99)
                 .window(Window.rolling(Duration.ofDays(7))).register();
