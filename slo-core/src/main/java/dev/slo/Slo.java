@@ -70,7 +70,7 @@ public final class Slo {
         this.longestLookBack = longest;
         this.gate = spec.exclusions().isEmpty()
                 ? ExclusionGate.open(null)
-                : ExclusionGate.at(spec.exclusions(), new EventRecorder(clock, longest), clock.millis());
+                : ExclusionGate.at(spec.exclusions(), EventRecorder.hourly(clock, longest), clock.millis());
     }
 
     /** The current definition (it changes only by {@link #revise}). */
@@ -354,7 +354,7 @@ public final class Slo {
             SloSpec revised = current.withExclusions(kept);  // checks the count
             EventRecorder excluded = gate.excludedRecorder;
             if (excluded == null) {
-                excluded = new EventRecorder(clock, longestLookBack);
+                excluded = EventRecorder.hourly(clock, longestLookBack);
             }
             spec = revised;
             gate = ExclusionGate.at(revised.exclusions(), excluded, now);   // a writer's CAS from the old gate now fails
@@ -363,7 +363,8 @@ public final class Slo {
 
     /**
      * The events recorded during exclusions within the SLO's window, as of now: counted apart, never
-     * in {@link #errorBudget()}. 0 when the SLO has no exclusions.
+     * in {@link #errorBudget()}. 0 when the SLO has no exclusions. Kept in hourly buckets (to keep the
+     * SLO small), so the window's edge may blur by up to one hour.
      */
     public long excludedEvents() {
         EventRecorder excluded = gate.excludedRecorder;

@@ -189,6 +189,55 @@ final class ExclusionTest {
     }
 
     @Test
+    void aClockThatGoesBack_isJudgedByItsOwnReading() {
+        Instant start = T0.plus(Duration.ofHours(1));
+        Slo slo = define("back").exclude(Exclusion.once(start, Duration.ofHours(1), "drill")).register();
+        recordAt(slo, T0.plus(Duration.ofHours(3)), false, 1);           // after the exclusion: counts
+        recordAt(slo, start.plus(Duration.ofMinutes(30)), false, 2);     // clock set back into it: excluded
+        recordAt(slo, T0, false, 4);                                      // back before it: counts
+        clock.set(T0.plus(Duration.ofHours(3)));
+        assertEquals(5, slo.errorBudget().bad());
+        assertEquals(2, slo.excludedEvents());
+    }
+
+    @Test
+    void concurrentWriters_acrossExclusionEdges_loseNothing() throws InterruptedException {
+        // Every other minute is excluded (30 one-minute exclusions); four writers record while a fifth
+        // thread moves the clock across all their edges. good + bad + excluded must equal what was recorded.
+        Exclusion[] everyOtherMinute = new Exclusion[30];
+        for (int i = 0; i < everyOtherMinute.length; i++) {
+            everyOtherMinute[i] = Exclusion.once(T0.plus(Duration.ofMinutes(2L * i + 1)), Duration.ofMinutes(1), "m" + i);
+        }
+        Slo slo = define("race").exclude(everyOtherMinute).register();
+        int writers = 4;
+        int perWriter = 200_000;
+        Thread[] threads = new Thread[writers];
+        for (int w = 0; w < writers; w++) {
+            threads[w] = new Thread(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    slo.record(i % 7 != 0);
+                }
+            });
+        }
+        Thread ticker = new Thread(() -> {
+            for (int i = 0; i < 60 * 60; i++) {
+                clock.advance(Duration.ofSeconds(1));
+                Thread.onSpinWait();
+            }
+        });
+        for (Thread t : threads) {
+            t.start();
+        }
+        ticker.start();
+        for (Thread t : threads) {
+            t.join();
+        }
+        ticker.join();
+        ErrorBudget budget = slo.errorBudget();
+        assertEquals((long) writers * perWriter, budget.total() + slo.excludedEvents());
+    }
+
+    @Test
     void footprint_growsOnlyWithExclusions() {
         Slo plain = define("plain").register();
         Slo excluded = define("excluded").exclude(Exclusion.once(T0, Duration.ofHours(1), "x")).register();
