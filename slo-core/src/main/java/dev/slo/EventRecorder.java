@@ -51,12 +51,14 @@ final class EventRecorder implements StripedCounter.GrowLock {
     private final TimeTier[] tiers;
     /** The end of the finest tier's open bucket: the one volatile a writer reads. */
     private volatile long nextRollMillis;
+    /** The latency distribution of a latency SLI; null for SLIs that keep none. */
+    private final LatencyRecorder latency;
 
     /**
      * @param longestLookBack the longest window or alert look-back the SLO will ask about
      */
     EventRecorder(Clock clock, Duration longestLookBack) {
-        this(clock, longestLookBack, false);
+        this(clock, longestLookBack, false, false);
     }
 
     /**
@@ -64,10 +66,20 @@ final class EventRecorder implements StripedCounter.GrowLock {
      * the SLO's own that need no sharp edges, such as the events of exclusions. Not for timelines.
      */
     static EventRecorder hourly(Clock clock, Duration longestLookBack) {
-        return new EventRecorder(clock, longestLookBack, true);
+        return new EventRecorder(clock, longestLookBack, true, false);
     }
 
-    private EventRecorder(Clock clock, Duration longestLookBack, boolean hourlyOnly) {
+    /**
+     * A recorder that also keeps the latency distribution of a latency SLI ({@link LatencyRecorder}).
+     *
+     * @param longestLookBack the longest window or alert look-back the SLO will ask about
+     */
+    static EventRecorder keepingLatency(Clock clock, Duration longestLookBack) {
+        return new EventRecorder(clock, longestLookBack, false, true);
+    }
+
+    /** @param keepLatency needs all three tiers: the latency tiers roll on the finest tier's boundaries */
+    private EventRecorder(Clock clock, Duration longestLookBack, boolean hourlyOnly, boolean keepLatency) {
         this.clock = clock;
         this.counter = new StripedCounter(maxStripes());
         long now = clock.millis();
@@ -79,6 +91,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
             new TimeTier(HOUR, hours, now),
         };
         this.nextRollMillis = tiers[0].openEndMillis;
+        this.latency = keepLatency ? new LatencyRecorder(history, now) : null;
     }
 
     private static int maxStripes() {
@@ -100,6 +113,24 @@ final class EventRecorder implements StripedCounter.GrowLock {
             tryRoll(now);                                 // roll before adding: the event belongs after the boundary
         }
         if (counter.add(good ? StripedCounter.GOOD_EVENT : StripedCounter.BAD_EVENT, this)) {
+            tryFlush();
+        }
+    }
+
+    /**
+     * Counts one event with its latency: good or bad by {@code good}, and for a recorder that keeps a latency
+     * distribution, the latency of a successful event in its bin (a failed one in the failure count).
+     * {@code now} is the clock reading the caller took. Lock-free, allocation-free.
+     */
+    void record(boolean good, boolean success, long latencyNanos, long now) {
+        if (now >= nextRollMillis) {
+            tryRoll(now);
+        }
+        boolean flush = counter.add(good ? StripedCounter.GOOD_EVENT : StripedCounter.BAD_EVENT, this);
+        if (latency != null) {
+            flush |= latency.add(success ? LatencyBins.bin(latencyNanos) : LatencyBins.FAILED);
+        }
+        if (flush) {
             tryFlush();
         }
     }
@@ -168,6 +199,9 @@ final class EventRecorder implements StripedCounter.GrowLock {
                 tier.advanceTo(now);
             }
         }
+        if (latency != null) {
+            latency.roll(now);                            // drained above: seals the latency buckets that closed
+        }
         nextRollMillis = tiers[0].openEndMillis;          // volatile write: writers see the new boundary
     }
 
@@ -176,6 +210,9 @@ final class EventRecorder implements StripedCounter.GrowLock {
         long goodBefore = finest[0];
         long totalBefore = finest[1];
         counter.drainInto(finest);
+        if (latency != null) {
+            latency.drain();
+        }
         long good = finest[0] - goodBefore;
         long total = finest[1] - totalBefore;
         for (int i = 1; i < tiers.length; i++) {
@@ -274,6 +311,25 @@ final class EventRecorder implements StripedCounter.GrowLock {
         }
     }
 
+    /** Whether this recorder keeps a latency distribution. */
+    boolean keepsLatency() {
+        return latency != null;
+    }
+
+    /**
+     * The latency slot counts ({@link LatencyBins#SLOTS} of them) over {@code (now - lookBack, now]}, in one
+     * consistent view; see {@link LatencyRecorder#sum}.
+     */
+    long[] latencyCounts(long now, long lookBackMillis) {
+        lock.lock();
+        try {
+            long effectiveNow = catchUp(now);
+            return latency.sum(effectiveNow, lookBackMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The longest look-back any query can ask: the coarsest tier's span. */
     long longestLookBackMillis() {
         return tiers[tiers.length - 1].spanMillis();
@@ -294,6 +350,9 @@ final class EventRecorder implements StripedCounter.GrowLock {
         long bytes = 64 + counter.footprintBytes();
         for (TimeTier tier : tiers) {
             bytes += tier.footprintBytes();
+        }
+        if (latency != null) {
+            bytes += latency.footprintBytes();
         }
         return bytes;
     }

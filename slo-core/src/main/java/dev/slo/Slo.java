@@ -66,7 +66,9 @@ public final class Slo {
         if (spec.alertPolicy().longestWindow().compareTo(longest) > 0) {
             longest = spec.alertPolicy().longestWindow();
         }
-        this.recorder = new EventRecorder(clock, longest);
+        this.recorder = spec.sli() instanceof Sli.Latency
+                ? EventRecorder.keepingLatency(clock, longest)
+                : new EventRecorder(clock, longest);
         this.longestLookBack = longest;
         this.gate = spec.exclusions().isEmpty()
                 ? ExclusionGate.open(null)
@@ -101,7 +103,8 @@ public final class Slo {
 
     /**
      * Records one event with its latency. For a latency SLI the event is good when {@code success}
-     * and {@code latencyNanos <= threshold}; a ratio SLI ignores the latency. Lock-free, allocation-free.
+     * and {@code latencyNanos <= threshold}, and the latency joins the SLO's latency distribution (see
+     * {@link #latency(Duration)}); a ratio SLI ignores the latency. Lock-free, allocation-free.
      *
      * @param latencyNanos how long the event took, in nanoseconds, {@code >= 0}
      * @throws IllegalArgumentException if {@code latencyNanos} is negative (nothing is recorded)
@@ -111,7 +114,7 @@ public final class Slo {
             throw new IllegalArgumentException("latencyNanos must be >= 0, got " + latencyNanos);
         }
         long now = clock.millis();
-        recorderAt(now).record(success & latencyNanos <= latencyThresholdNanos, now);
+        recorderAt(now).record(success & latencyNanos <= latencyThresholdNanos, success, latencyNanos, now);
     }
 
     /**
@@ -400,6 +403,80 @@ public final class Slo {
             days.add(DailyAttainment.of(date, counts[2 * i], counts[2 * i + 1], current.target()));
         }
         return new Adherence(current.name(), current.target(), days);
+    }
+
+    // ---------------------------------------------------------------- latency distribution (latency SLIs)
+
+    /**
+     * The latencies recorded over the last {@code lookBack}, from the SLO's log-linear latency histogram:
+     * count, percentiles, what-if attainment. Look-backs up to 1 hour are resolved to 5 minutes, up to 1 day
+     * to 1 hour, longer ones to 1 day (the far edge of the look-back may blur by one such bucket).
+     *
+     * <pre>{@code
+     * Duration p99 = auth.latency(Duration.ofHours(1)).percentile(0.99);
+     * }</pre>
+     *
+     * @param lookBack positive, at most the history the SLO keeps
+     * @throws NullPointerException if {@code lookBack} is null
+     * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than the history kept
+     * @throws IllegalStateException if the SLI is not a latency SLI (a ratio SLI keeps no latencies)
+     */
+    public LatencyDistribution latency(Duration lookBack) {
+        long millis = lookBackMillis(lookBack, "lookBack");
+        if (!recorder.keepsLatency()) {
+            throw new IllegalStateException("SLO " + name() + " keeps no latency distribution: its SLI is "
+                    + spec.sli().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " (" + spec.sli().describe()
+                    + "); latency percentiles need Sli.latency(threshold)");
+        }
+        return new LatencyDistribution(recorder.latencyCounts(clock.millis(), millis));
+    }
+
+    /**
+     * The latency at {@code quantile} over the last {@code lookBack}, e.g. {@code latencyPercentile(0.99,
+     * Duration.ofHours(1))} for "p99 over the last hour": within 1/64 (1.6%) of the true value, over the
+     * successful events recorded with a latency; {@link Duration#ZERO} when there were none.
+     *
+     * @param quantile a fraction in (0,1]
+     * @throws IllegalArgumentException if {@code quantile} is not in (0,1] or {@code lookBack} is bad
+     * @throws NullPointerException if {@code lookBack} is null
+     * @throws IllegalStateException if the SLI is not a latency SLI
+     * @see LatencyDistribution#percentile(double)
+     */
+    public Duration latencyPercentile(double quantile, Duration lookBack) {
+        LatencyDistribution.checkQuantile(quantile);
+        return latency(lookBack).percentile(quantile);
+    }
+
+    /**
+     * What-if: the attainment over the last {@code lookBack} had the SLI's threshold been {@code threshold}
+     * (successful events within it over all events recorded with a latency; 1.0 when there were none).
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code threshold} is negative or {@code lookBack} is bad
+     * @throws IllegalStateException if the SLI is not a latency SLI
+     * @see LatencyDistribution#attainmentAt(Duration)
+     */
+    public double attainmentAt(Duration threshold, Duration lookBack) {
+        LatencyDistribution.thresholdNanos(threshold);
+        return latency(lookBack).attainmentAt(threshold);
+    }
+
+    /**
+     * The latency threshold the service really met at {@code target} over the last {@code lookBack}:
+     * conservative, at most 1/32 above the smallest threshold that would have met it. Empty when failures
+     * alone exceed {@code 1 - target}, or nothing was recorded with a latency.
+     *
+     * @param target a fraction in (0,1]
+     * @throws IllegalArgumentException if {@code target} is not in (0,1] or {@code lookBack} is bad
+     * @throws NullPointerException if {@code lookBack} is null
+     * @throws IllegalStateException if the SLI is not a latency SLI
+     * @see LatencyDistribution#thresholdMet(double)
+     */
+    public Optional<Duration> thresholdMet(double target, Duration lookBack) {
+        if (!(target > 0 && target <= 1)) {
+            throw new IllegalArgumentException("target must be in (0,1], got " + target);
+        }
+        return latency(lookBack).thresholdMet(target);
     }
 
     /** Approximately how many bytes this SLO's recorders hold: bounded, whatever the traffic. */

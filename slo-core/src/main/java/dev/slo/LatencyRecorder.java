@@ -1,0 +1,296 @@
+package dev.slo;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.Arrays;
+
+/*
+ * The latency distribution behind one latency SLO: live striped bin counters that writers add to, and
+ * sealed histograms in three time tiers. Lives inside EventRecorder and shares its roll lock.
+ *
+ * Assumptions and guarantees
+ *  - Writers call add() from any number of threads. add() is wait-free on x86 (one atomic getAndAdd on
+ *    an int in the writer's stripe) and allocates nothing.
+ *  - Everything else (drain, roll, sum) is called with the owning EventRecorder's lock held, one thread
+ *    at a time; writers never take that lock to add.
+ *  - Exactness: every latency added is counted exactly once. drain() swaps each live bin to zero with
+ *    getAndSet, so an add lands before the swap (drained now) or after it (drained next time). An event
+ *    racing a roll may land in the adjacent, newer bucket, as for the good/total counts.
+ *  - Live bins are ints, drained on every 10-second roll; a writer that sees a bin pass 2^30 asks for an
+ *    early drain (the same scheme as StripedCounter), and drain reads the int as unsigned.
+ *
+ * Algorithm
+ *  Tiers: 5 min x 12 (look-backs up to 1 h), 1 h x 24 (up to 1 day), 1 day x (history in days + 1).
+ *  Only the finest tier has a dense open bucket (long[SLOTS]); the open hour is the sealed 5-minute
+ *  buckets of this hour plus the open 5-minute bucket, and the open day likewise from hours. When a
+ *  bucket closes it is sealed into its ring slot as a compact byte array: for each non-empty slot, the
+ *  gap from the previous one and its count, both as unsigned varints. Counts stay exact; an empty bucket
+ *  costs no bytes. A coarse bucket is sealed as the sum of the finer sealed buckets inside it, which its
+ *  finer ring still holds (12 five-minute buckets per hour, 24 hours per day). Each ring slot remembers
+ *  which bucket index it holds, so stale slots (skipped over by a jump of the clock) are never read.
+ *  Sealing allocates one byte array per closed bucket (once per 5 minutes at most, on the roll path,
+ *  never per event).
+ *
+ * Memory: two or four live stripes of SLOTS ints, one long[SLOTS], and the sealed arrays; a realistic
+ *  30-day distribution (a few hundred populated bins a day) holds well under 100 KB. The sealed arrays
+ *  are bounded by (2 + 9) bytes per slot per bucket whatever the traffic.
+ */
+final class LatencyRecorder {
+    static final long FIVE_MINUTES = 300_000L;
+    static final long HOUR = 3_600_000L;
+    static final long DAY = 86_400_000L;
+
+    private static final VarHandle BIN = MethodHandles.arrayElementVarHandle(int[].class);
+    /** Ints before and after the live bins of a stripe: one cache line, so stripes never share one. */
+    private static final int PAD = 16;
+    private static final int FLUSH_AT = 1 << 30;
+    private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
+    private static final byte[] EMPTY = new byte[0];
+
+    private final int[][] stripes;
+    private final int stripeMask;
+    /** The finest tier's open bucket, drained from the stripes. */
+    private final long[] open = new long[LatencyBins.SLOTS];
+    /** Finest first. */
+    private final Tier[] tiers;
+
+    /**
+     * @param historyMillis how far back queries may reach (the daily tier keeps that many days plus one)
+     */
+    LatencyRecorder(long historyMillis, long nowMillis) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        int count = Integer.highestOneBit(Math.max(1, Math.min(4, cpus)));
+        this.stripes = new int[count][LatencyBins.SLOTS + 2 * PAD];
+        this.stripeMask = count - 1;
+        int days = (int) ((historyMillis + DAY - 1) / DAY) + 1;
+        this.tiers = new Tier[] {
+            new Tier(FIVE_MINUTES, 12, nowMillis),
+            new Tier(HOUR, 24, nowMillis),
+            new Tier(DAY, days, nowMillis),
+        };
+    }
+
+    // ---------------------------------------------------------------- writers (wait-free)
+
+    /** Counts one event in {@code slot} (a bin, or {@link LatencyBins#FAILED}); true when a drain is due. */
+    boolean add(int slot) {
+        int[] stripe = stripes[(int) ((Thread.currentThread().getId() * GOLDEN) >>> 32) & stripeMask];
+        int before = (int) BIN.getAndAdd(stripe, PAD + slot, 1);
+        return before >= FLUSH_AT || before < 0;
+    }
+
+    // ---------------------------------------------------------------- under the owner's lock
+
+    /** Moves every live count into the open bucket. */
+    void drain() {
+        for (int[] stripe : stripes) {
+            for (int i = 0; i < LatencyBins.SLOTS; i++) {
+                if ((int) BIN.getVolatile(stripe, PAD + i) != 0) {          // skip empty bins without a write
+                    open[i] += Integer.toUnsignedLong((int) BIN.getAndSet(stripe, PAD + i, 0));
+                }
+            }
+        }
+    }
+
+    /** Seals every bucket that ended at or before {@code now} (call {@link #drain} first). */
+    void roll(long now) {
+        Tier fine = tiers[0];
+        if (now < fine.openEndMillis) {
+            return;
+        }
+        fine.seal(encode(open));
+        Arrays.fill(open, 0);
+        fine.advanceTo(now);
+        for (int i = 1; i < tiers.length; i++) {
+            Tier tier = tiers[i];
+            if (now >= tier.openEndMillis) {
+                Tier finer = tiers[i - 1];                // already advanced: the bucket it just sealed is in its ring
+                long perBucket = tier.lengthMillis / finer.lengthMillis;
+                long[] sum = new long[LatencyBins.SLOTS];
+                finer.addSealed(tier.openIndex * perBucket, (tier.openIndex + 1) * perBucket - 1, sum);
+                tier.seal(encode(sum));
+                tier.advanceTo(now);
+            }
+        }
+    }
+
+    /**
+     * The counts of every slot over {@code (now - lookBack, now]}, from the finest tier that spans the
+     * look-back (so the far edge is blurred by at most one of its buckets: 5 min, 1 h or 1 day).
+     */
+    long[] sum(long now, long lookBackMillis) {
+        for (int i = 0; i < tiers.length; i++) {
+            Tier tier = tiers[i];
+            if (lookBackMillis <= tier.spanMillis()) {
+                long[] out = new long[LatencyBins.SLOTS];
+                long from = Math.floorDiv(now - lookBackMillis, tier.lengthMillis) + 1;
+                tier.addSealed(from, tier.openIndex - 1, out);
+                addOpen(i, out);
+                return out;
+            }
+        }
+        throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(longestLookBackMillis())
+                + " (the latency history this SLO keeps), got " + Duration.ofMillis(lookBackMillis));
+    }
+
+    /** The longest look-back {@link #sum} answers. */
+    long longestLookBackMillis() {
+        return tiers[tiers.length - 1].spanMillis();
+    }
+
+    private void addOpen(int tierIndex, long[] out) {
+        if (tierIndex == 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += open[i];
+            }
+            return;
+        }
+        Tier tier = tiers[tierIndex];
+        Tier finer = tiers[tierIndex - 1];
+        finer.addSealed(tier.openIndex * (tier.lengthMillis / finer.lengthMillis), finer.openIndex - 1, out);
+        addOpen(tierIndex - 1, out);
+    }
+
+    /** Bytes held, approximately (arrays, headers). */
+    long footprintBytes() {
+        long bytes = 64 + 16 + 8L * stripes.length + 16 + 8L * open.length;
+        for (int[] stripe : stripes) {
+            bytes += 16 + 4L * stripe.length;
+        }
+        for (Tier tier : tiers) {
+            bytes += tier.footprintBytes();
+        }
+        return bytes;
+    }
+
+    // ---------------------------------------------------------------- the compact form of a sealed bucket
+
+    /** Non-empty slots as (gap from the previous slot, count) pairs of unsigned varints. */
+    static byte[] encode(long[] counts) {
+        int size = 0;
+        int previous = -1;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                size += varintSize(i - previous) + varintSize(counts[i]);
+                previous = i;
+            }
+        }
+        if (size == 0) {
+            return EMPTY;
+        }
+        byte[] bytes = new byte[size];
+        int at = 0;
+        previous = -1;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                at = writeVarint(bytes, at, i - previous);
+                at = writeVarint(bytes, at, counts[i]);
+                previous = i;
+            }
+        }
+        return bytes;
+    }
+
+    /** Adds the counts of an {@link #encode}d bucket into {@code out}. */
+    static void decodeInto(byte[] bytes, long[] out) {
+        int at = 0;
+        int slot = -1;
+        while (at < bytes.length) {
+            long value = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = bytes[at++];
+                value |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            slot += (int) value;
+            value = 0;
+            shift = 0;
+            do {
+                b = bytes[at++];
+                value |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            out[slot] += value;
+        }
+    }
+
+    private static int varintSize(long value) {
+        int size = 1;
+        while ((value >>>= 7) != 0) {
+            size++;
+        }
+        return size;
+    }
+
+    private static int writeVarint(byte[] bytes, int at, long value) {
+        while ((value & ~0x7FL) != 0) {
+            bytes[at++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        bytes[at++] = (byte) value;
+        return at;
+    }
+
+    /** One resolution: a ring of sealed buckets, each slot remembering which bucket it holds. */
+    private static final class Tier {
+        final long lengthMillis;
+        final int slots;
+        final byte[][] ring;
+        final long[] ringIndex;
+        long openIndex;
+        long openEndMillis;
+
+        Tier(long lengthMillis, int slots, long nowMillis) {
+            this.lengthMillis = lengthMillis;
+            this.slots = slots;
+            this.ring = new byte[slots][];
+            Arrays.fill(ring, EMPTY);
+            this.ringIndex = new long[slots];
+            Arrays.fill(ringIndex, Long.MIN_VALUE);
+            this.openIndex = Math.floorDiv(nowMillis, lengthMillis);
+            this.openEndMillis = (openIndex + 1) * lengthMillis;
+        }
+
+        long spanMillis() {
+            return lengthMillis * slots;
+        }
+
+        /** Stores the open bucket's sealed form (the caller then moves openIndex forward). */
+        void seal(byte[] bytes) {
+            int s = slot(openIndex);
+            ring[s] = bytes;
+            ringIndex[s] = openIndex;
+        }
+
+        /** Opens the bucket holding {@code now}; the slots of buckets skipped over keep stale data that {@link #addSealed} ignores. */
+        void advanceTo(long now) {
+            openIndex = Math.floorDiv(now, lengthMillis);
+            openEndMillis = (openIndex + 1) * lengthMillis;
+        }
+
+        /** Adds the sealed buckets {@code from .. to} (inclusive, at most the last {@code slots} of them) that this ring holds. */
+        void addSealed(long from, long to, long[] out) {
+            for (long k = Math.max(from, to - slots + 1); k <= to; k++) {
+                int s = slot(k);
+                if (ringIndex[s] == k) {
+                    decodeInto(ring[s], out);
+                }
+            }
+        }
+
+        long footprintBytes() {
+            long bytes = 48 + 16 + 8L * slots + 16 + 8L * slots;
+            for (byte[] sealed : ring) {
+                bytes += sealed.length == 0 ? 0 : 16 + ((sealed.length + 7) & ~7);
+            }
+            return bytes;
+        }
+
+        private int slot(long index) {
+            return (int) Math.floorMod(index, (long) slots);
+        }
+    }
+}
