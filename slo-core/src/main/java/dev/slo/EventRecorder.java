@@ -34,6 +34,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *  Tiers: 10 s x 36 (sharp 5-minute windows), 1 min x 360 (up to 6 hours), 1 h x (longest window,
  *  at least 30 days, + 1 day). A 30-day ratio SLO holds about 19 KB.
  *
+ *  Latency SLIs also keep their latency distribution (LatencyRecorder): writers add to a log-linear bin
+ *  in striped int cells beside the good/total add; every drain and roll here drains and rolls it too,
+ *  under the same lock, into its own tiers (5 min, 1 h, 1 day).
+ *
  * References: Hystrix's rolling number and Sentinel's LeapArray (rings of time buckets rolled by the
  *  first writer to cross a boundary), LongAdder (striping), HdrHistogram's Recorder (drain by swap).
  */

@@ -20,10 +20,12 @@ import java.util.Optional;
  * ErrorBudget budget = checkout.errorBudget();
  * double burn = checkout.burnRate(Duration.ofHours(1));
  * List<BurnRateAlert> firing = checkout.alerts();
+ * Duration p99 = auth.latencyPercentile(0.99, Duration.ofHours(1));   // latency SLIs only
  * }</pre>
  *
  * <p><b>Thread-safety.</b> All methods are thread-safe. The {@code record} methods are lock-free and
- * allocate nothing: one clock read, one volatile read and one atomic add in the common case. Queries
+ * allocate nothing: one clock read, one volatile read and one atomic add in the common case (two for a
+ * latency SLI: the count and the latency bin). Queries
  * take a lock that writers never wait on, and cost O(buckets in the window): microseconds.
  *
  * <p><b>Time.</b> An event counts at the reading of the registry's clock taken when it is recorded. A
