@@ -18,9 +18,10 @@ import java.util.Optional;
  * }</pre>
  *
  * <p><b>What is counted.</b> Events recorded with a latency ({@link Slo#record(boolean, long)}): the
- * latencies of successful events in a log-linear histogram, failed events in a separate count (their
- * latency does not flatter or spoil the percentiles; the SRE book, ch. 4, advises keeping the latency of
- * errors apart). Events recorded without a latency are not part of it.
+ * latencies of successful events in a log-linear histogram, failed events in a separate count, so that
+ * fast errors neither flatter nor spoil the percentiles (Site Reliability Engineering, ch. 6, "The Four
+ * Golden Signals": tell the latency of failed requests from that of successful ones). Events recorded
+ * without a latency are not part of it.
  *
  * <p><b>Precision.</b> Latencies below 64 ns are kept exactly; above, each bin is 1/32 of an octave wide,
  * so a reported latency is within {@link #RELATIVE_ERROR} (1/64, about 1.56%) of the true one. Latencies of
