@@ -412,7 +412,8 @@ public final class Slo {
     /**
      * The latencies recorded over the last {@code lookBack}, from the SLO's log-linear latency histogram:
      * count, percentiles, what-if attainment. Look-backs up to 1 hour are resolved to 5 minutes, up to 1 day
-     * to 1 hour, longer ones to 1 day (the far edge of the look-back may blur by one such bucket).
+     * to 1 hour, longer ones to 1 day (the far edge of the look-back may blur by one such bucket). Events
+     * recorded during an exclusion are not part of it, as they are not part of the budget.
      *
      * <pre>{@code
      * Duration p99 = auth.latency(Duration.ofHours(1)).percentile(0.99);

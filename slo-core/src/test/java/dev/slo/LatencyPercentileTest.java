@@ -155,6 +155,23 @@ final class LatencyPercentileTest {
     }
 
     @Test
+    void eventsDuringAnExclusionStayOutOfTheDistribution() {
+        Slo auth = slos.define("auth-excl").internal("answers fast").ownedBy(Owner.team("identity"))
+                .sli(Sli.latency(Duration.ofMillis(300))).target(0.999).window(Window.rolling(Duration.ofDays(30)))
+                .exclude(Exclusion.once(Instant.parse("2026-01-01T00:10:00Z"), Duration.ofMinutes(10), "migration"))
+                .register();
+        auth.record(true, 100_000_000L);                 // 00:00, counts
+        clock.advance(Duration.ofMinutes(15));
+        auth.record(true, 2_000_000_000L);               // 00:15, inside the exclusion: not in budget or distribution
+        clock.advance(Duration.ofMinutes(10));
+        auth.record(true, 200_000_000L);                 // 00:25, counts
+        LatencyDistribution d = auth.latency(Duration.ofHours(1));
+        assertEquals(2, d.total());
+        assertEquals(auth.errorBudget().total(), d.total());
+        assertWithin(Duration.ofMillis(200), d.percentile(1.0));
+    }
+
+    @Test
     void emptyDistributionAnswersZeroAndFullAttainment() {
         Slo auth = latencySlo("auth", Duration.ofMillis(300));
         LatencyDistribution d = auth.latency(Duration.ofDays(30));
