@@ -89,6 +89,9 @@ final class InternalReport {
             if (adherence.durableGap()) {
                 details.append("- **Advice:** ").append(ReportFormat.md(adherence.advice())).append('\n');
             }
+            if (spec.sli() instanceof Sli.Latency latencySli) {
+                LatencyLine.append(slo, latencySli, details);
+            }
             json.member("excludedEvents", excluded)
                     .name("adherence").beginObject()
                     .member("daysWithData", adherence.daysWithData())
@@ -97,6 +100,9 @@ final class InternalReport {
                     .member("durableGap", adherence.durableGap())
                     .member("advice", adherence.advice())
                     .endObject();
+            if (spec.sli() instanceof Sli.Latency latencySli) {
+                LatencyLine.appendJson(slo, latencySli, json);
+            }
             json.name("alertsFiring").beginArray();
             for (BurnRateAlert a : alerts) {
                 details.append("- **").append(a.severity()).append("** firing: ")
