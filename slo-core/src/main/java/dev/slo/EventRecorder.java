@@ -57,6 +57,16 @@ final class EventRecorder implements StripedCounter.GrowLock {
     private volatile long nextRollMillis;
     /** The latency distribution of a latency SLI; null for SLIs that keep none. */
     private final LatencyRecorder latency;
+    /*
+     * Calendar periods that start inside an hourly bucket (Asia/Kolkata's midnight is 18:30Z): when the
+     * hour holding a period start closes, the events of [period start, end of that hour) are summed from
+     * the minute tier and kept here, so that sumSince(period start) stays exact once it reads hourly
+     * buckets. Null periodStart: nothing tracked (rolling windows). All fields under the lock.
+     */
+    private java.util.function.LongUnaryOperator periodStart;
+    private long headStart = Long.MIN_VALUE;
+    private long headGood;
+    private long headTotal;
 
     /**
      * @param longestLookBack the longest window or alert look-back the SLO will ask about
@@ -198,6 +208,10 @@ final class EventRecorder implements StripedCounter.GrowLock {
             return;                                       // another thread rolled first
         }
         drainToTiers();                                   // what was added so far belongs to the closing buckets
+        TimeTier coarsest = tiers[tiers.length - 1];
+        if (periodStart != null && tiers.length > 1 && now >= coarsest.openEndMillis) {
+            captureHead(coarsest.openStartMillis(), coarsest.openEndMillis);
+        }
         for (TimeTier tier : tiers) {
             if (now >= tier.openEndMillis) {
                 tier.advanceTo(now);
@@ -207,6 +221,39 @@ final class EventRecorder implements StripedCounter.GrowLock {
             latency.roll(now);                            // drained above: seals the latency buckets that closed
         }
         nextRollMillis = tiers[0].openEndMillis;          // volatile write: writers see the new boundary
+    }
+
+    /**
+     * Tracks the starts of calendar periods, {@code periodStart(t)} being the start of the period holding
+     * {@code t}, so that sums since a start inside an hour stay exact (see the head fields).
+     */
+    void trackPeriodStarts(java.util.function.LongUnaryOperator periodStart) {
+        lock.lock();
+        try {
+            this.periodStart = periodStart;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The hour [hourStart, hourEnd) is closing: keep the events after a period start inside it. Lock held. */
+    private void captureHead(long hourStart, long hourEnd) {
+        long start = periodStart.applyAsLong(hourEnd - 1);  // allocates, once an hour at most
+        if (start <= hourStart || start >= hourEnd) {
+            return;
+        }
+        TimeTier minutes = tiers[1];                      // not yet advanced: holds the whole closing hour
+        long[] one = new long[2];
+        long good = 0;
+        long total = 0;
+        for (long k = -Math.floorDiv(-start, minutes.lengthMillis), end = hourEnd / minutes.lengthMillis; k < end; k++) {
+            minutes.bucket(k, one);
+            good += one[0];
+            total += one[1];
+        }
+        headStart = start;
+        headGood = good;
+        headTotal = total;
     }
 
     private void drainToTiers() {
@@ -261,6 +308,10 @@ final class EventRecorder implements StripedCounter.GrowLock {
             TimeTier tier = tierSpanning(Math.max(1, effectiveNow - startMillis));
             long from = -Math.floorDiv(-startMillis, tier.lengthMillis);   // first bucket starting at or after start
             sumInto(tier, from, out, 0);
+            if (startMillis == headStart && from * tier.lengthMillis != startMillis) {
+                out[0] += headGood;                       // the part of the first hour after the start (see captureHead)
+                out[1] += headTotal;
+            }
         } finally {
             lock.unlock();
         }

@@ -72,6 +72,10 @@ public final class Slo {
                 ? EventRecorder.keepingLatency(clock, longest)
                 : new EventRecorder(clock, longest);
         this.longestLookBack = longest;
+        Window window = spec.window();
+        if (!(window instanceof Window.Rolling)) {        // calendar periods may start inside an hour (Asia/Kolkata)
+            recorder.trackPeriodStarts(t -> window.start(Instant.ofEpochMilli(t)).toEpochMilli());
+        }
         this.gate = spec.exclusions().isEmpty()
                 ? ExclusionGate.open(null)
                 : ExclusionGate.at(spec.exclusions(), EventRecorder.hourly(clock, longest), clock.millis());

@@ -50,6 +50,32 @@ final class CalendarZoneTest {
     }
 
     @Test
+    void monthInKolkata_countsTheFirstHalfHourExactly_evenOnceOnlyHourlyBucketsRemain() {
+        // The hour 18:00Z-19:00Z on 31 January holds the last half hour of January (IST) and the first of
+        // February. The budget of February counts the second half, and only it, for the whole month.
+        Slo slo = define("kolkata-head", Window.calendarMonth(KOLKATA));
+        recordAt(slo, "2026-01-31T18:29:59Z", false, 3);     // 23:59:59 IST on 31 January
+        recordAt(slo, "2026-01-31T18:30:00Z", false, 2);     // 00:00 IST on 1 February
+        recordAt(slo, "2026-01-31T18:59:00Z", true, 5);      // 00:29 IST
+        clock.set(Instant.parse("2026-01-31T19:30:00Z"));    // minute buckets
+        assertEquals(ErrorBudget.of(7, 5, 0.999), slo.errorBudget());
+        clock.set(Instant.parse("2026-02-20T00:00:00Z"));    // hourly buckets only: still 7, of which 2 bad
+        assertEquals(ErrorBudget.of(7, 5, 0.999), slo.errorBudget());
+    }
+
+    @Test
+    void weekInKathmandu_countsFromMondayMidnightExactly() {
+        // Asia/Kathmandu is +05:45: Monday 2026-02-02T00:00 local is Sunday 18:15Z.
+        clock.set(Instant.parse("2026-01-28T00:00:00Z"));
+        Slo slo = define("kathmandu", Window.calendarWeek(ZoneId.of("Asia/Kathmandu")));
+        recordAt(slo, "2026-02-01T18:14:00Z", false, 4);     // Sunday 23:59 local: last week
+        recordAt(slo, "2026-02-01T18:15:00Z", true, 6);      // Monday 00:00 local
+        recordAt(slo, "2026-02-02T06:00:00Z", false, 1);
+        clock.set(Instant.parse("2026-02-06T00:00:00Z"));    // days later: hourly buckets
+        assertEquals(ErrorBudget.of(7, 6, 0.999), slo.errorBudget());
+    }
+
+    @Test
     void weekInKolkata_startsMondayMidnightLocal() {
         Window week = Window.calendarWeek(KOLKATA);
         // Monday 2026-02-02T00:00+05:30 = Sunday 2026-02-01T18:30Z
