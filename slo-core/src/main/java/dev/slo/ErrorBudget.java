@@ -9,17 +9,33 @@ package dev.slo;
  * if (b.exhausted()) freezeReleases();
  * }</pre>
  *
- * <p>With time-slice budgeting the counts are of slices, not events.
+ * <p>With time-slice budgeting the counts are of slices, not events. With ratio-timeslices budgeting
+ * ({@link Budgeting#ratioTimeslices}) {@code good} counts the slices whose every event was good, and
+ * {@link #attainment()} is the mean of the slices' ratios, {@code sliceRatioSum / total}; the budget
+ * is spent by {@code total - sliceRatioSum}.
  *
  * @param total          events (or slices) in the window
  * @param good           good events (or slices) in the window, at most {@code total}
  * @param target         the SLO's target, a fraction in (0,1)
  * @param budgetFraction {@code 1 - target}, derived in decimal so that 0.999 gives exactly 0.001
+ * @param sliceRatioSum  for ratio-timeslices budgeting, the sum of the slices' good/total ratios;
+ *                       NaN otherwise
  */
-public record ErrorBudget(long total, long good, double target, double budgetFraction) {
+public record ErrorBudget(long total, long good, double target, double budgetFraction, double sliceRatioSum) {
 
-    /** @throws IllegalArgumentException if the counts are negative or {@code good > total} */
+    /** A budget counted by events or by good/bad slices (no slice ratios). */
+    public ErrorBudget(long total, long good, double target, double budgetFraction) {
+        this(total, good, target, budgetFraction, Double.NaN);
+    }
+
+    /**
+     * @throws IllegalArgumentException if the counts are negative, {@code good > total}, or
+     *     {@code sliceRatioSum} is outside [0, total]
+     */
     public ErrorBudget {
+        if (!Double.isNaN(sliceRatioSum) && !(sliceRatioSum >= 0 && sliceRatioSum <= total * (1 + 1e-12))) {
+            throw new IllegalArgumentException("sliceRatioSum must be in [0, total=" + total + "], got " + sliceRatioSum);
+        }
         if (total < 0 || good < 0 || good > total) {
             throw new IllegalArgumentException("counts must satisfy 0 <= good <= total, got good=" + good + ", total=" + total);
         }
@@ -39,9 +55,12 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         return total - good;
     }
 
-    /** {@code good / total}; 1.0 when there were no events. */
+    /** {@code good / total} (ratio-timeslices: the mean slice ratio); 1.0 when there were no events. */
     public double attainment() {
-        return total == 0 ? 1.0 : (double) good / total;
+        if (total == 0) {
+            return 1.0;
+        }
+        return Double.isNaN(sliceRatioSum) ? (double) good / total : Math.min(1.0, sliceRatioSum / total);
     }
 
     /** The bad events the window may hold: {@code (1 - target) * total}. */
@@ -49,9 +68,16 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         return budgetFraction * total;
     }
 
-    /** The share of the budget spent: {@code bad / allowedBad}; 0.0 when there were no events. */
+    /**
+     * The share of the budget spent: {@code bad / allowedBad} (ratio-timeslices:
+     * {@code (total - sliceRatioSum) / allowedBad}); 0.0 when there were no events.
+     */
     public double consumed() {
-        return total == 0 ? 0.0 : bad() / allowedBad();
+        if (total == 0) {
+            return 0.0;
+        }
+        double spent = Double.isNaN(sliceRatioSum) ? bad() : Math.max(0.0, total - sliceRatioSum);
+        return spent / allowedBad();
     }
 
     /** {@code 1 - consumed()}; negative once the budget is overspent. */

@@ -170,6 +170,23 @@ final class EventRecorder implements StripedCounter.GrowLock {
         }
     }
 
+    /**
+     * Counts events found out later at an earlier clock reading {@code atMillis} (a scheduled run
+     * whose deadline passed unreported): they land in the buckets of {@code atMillis} that are still
+     * kept. Takes the lock (not a hot path).
+     */
+    void recordAt(long now, long atMillis, long good, long bad) {
+        lock.lock();
+        try {
+            long at = Math.min(atMillis, catchUp(now));
+            for (TimeTier tier : tiers) {
+                tier.add(Math.floorDiv(at, tier.lengthMillis), good, good + bad);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void tryRoll(long now) {
         if (lock.tryLock()) {                             // losers never wait: their event lands in the adjacent bucket at worst
             try {

@@ -9,9 +9,18 @@ import java.util.Objects;
  * <pre>{@code
  * Sli.ratio();                             // the caller says good or bad per event
  * Sli.latency(Duration.ofMillis(300));     // good = success and latency <= 300 ms
+ * Sli.gaugeAtMost(1_000);                  // a queue depth or backlog at most 1000, judged per time slice
+ * Sli.gaugeAtLeast(50);                    // a processing rate at least 50 per second, judged per time slice
+ * Sli.freshness(Duration.ofMinutes(15));   // data at most 15 minutes old, judged per time slice
+ * Sli.deadline(Duration.ofMinutes(30));    // a scheduled run completes within 30 minutes of its start
+ * Sli.withinRetries(2);                    // an operation succeeds within 2 retries
+ * Sli.feedback();                          // survey answers and incident reports from consuming teams
  * }</pre>
+ *
+ * <p>The gauge kinds ({@link Gauge}) take readings with {@link Slo#observe(long)} and need time-slice
+ * budgeting ({@link Budgeting#timeslices(Duration)}; one-minute slices when none is given).
  */
-public sealed interface Sli permits Sli.Ratio, Sli.Latency {
+public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadline, Sli.WithinRetries, Sli.Feedback {
 
     /** An SLI where the caller says, per event, whether it was good: success rate, completion rate. */
     static Sli ratio() {
@@ -27,6 +36,65 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency {
      */
     static Sli latency(Duration threshold) {
         return new Latency(threshold);
+    }
+
+    /**
+     * A gauge SLI: a slice is good when every reading in it is at most {@code bound} (queue depth,
+     * backlog, lag). Readings come from {@link Slo#observe(long)}.
+     */
+    static Sli gaugeAtMost(long bound) {
+        return new GaugeAtMost(bound);
+    }
+
+    /**
+     * A gauge SLI: a slice is good when every reading in it is at least {@code bound} (processing
+     * rate, free capacity). Readings come from {@link Slo#observe(long)}.
+     */
+    static Sli gaugeAtLeast(long bound) {
+        return new GaugeAtLeast(bound);
+    }
+
+    /**
+     * A gauge SLI on data age: a slice is good when every age read in it is at most {@code maxAge}.
+     * Readings come from {@link Slo#observeAge(Duration)} or {@link Slo#observe(long)} in seconds.
+     *
+     * @param maxAge positive, at most 90 days
+     * @throws NullPointerException if {@code maxAge} is null
+     * @throws IllegalArgumentException if {@code maxAge} is not positive or longer than 90 days
+     */
+    static Sli freshness(Duration maxAge) {
+        return new Freshness(maxAge);
+    }
+
+    /**
+     * An SLI for scheduled jobs: a run ({@link Slo#startRun()}) is good when it completes within
+     * {@code deadline} of its start; a run that fails, completes late or never reports counts bad.
+     *
+     * @param deadline positive, at most 7 days
+     * @throws NullPointerException if {@code deadline} is null
+     * @throws IllegalArgumentException if {@code deadline} is not positive or longer than 7 days
+     */
+    static Sli deadline(Duration deadline) {
+        return new Deadline(deadline);
+    }
+
+    /**
+     * An SLI where an operation is good when it succeeded within {@code maxRetries} retries; recorded
+     * with {@link Slo#recordAttempt(boolean, int)}.
+     *
+     * @param maxRetries {@code >= 0}
+     * @throws IllegalArgumentException if {@code maxRetries} is negative
+     */
+    static Sli withinRetries(int maxRetries) {
+        return new WithinRetries(maxRetries);
+    }
+
+    /**
+     * An SLI fed by consuming teams: survey answers ({@link Slo#recordFeedback(boolean)}) and incident
+     * reports ({@link Slo#recordIncidentReport()}, each a bad event).
+     */
+    static Sli feedback() {
+        return Feedback.INSTANCE;
     }
 
     /** A short human description, e.g. {@code "latency <= PT0.3S"}. */
@@ -60,6 +128,108 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency {
         @Override
         public String describe() {
             return "success within " + threshold.toMillis() + " ms";
+        }
+    }
+
+    /**
+     * The gauge kinds: judged per time slice by whether every reading stays within bound.
+     */
+    sealed interface Gauge extends Sli permits GaugeAtMost, GaugeAtLeast, Freshness {
+        /** True when {@code reading} (in the gauge's unit; seconds for freshness) is within bound. */
+        boolean withinBound(long reading);
+    }
+
+    /** Good slices hold only readings {@code <= bound}. @param bound the highest good reading */
+    record GaugeAtMost(long bound) implements Gauge {
+        @Override
+        public boolean withinBound(long reading) {
+            return reading <= bound;
+        }
+
+        @Override
+        public String describe() {
+            return "every reading <= " + bound;
+        }
+    }
+
+    /** Good slices hold only readings {@code >= bound}. @param bound the lowest good reading */
+    record GaugeAtLeast(long bound) implements Gauge {
+        @Override
+        public boolean withinBound(long reading) {
+            return reading >= bound;
+        }
+
+        @Override
+        public String describe() {
+            return "every reading >= " + bound;
+        }
+    }
+
+    /** Good slices hold only data ages {@code <= maxAge}. @param maxAge positive, at most 90 days */
+    record Freshness(Duration maxAge) implements Gauge {
+        /** @throws IllegalArgumentException if {@code maxAge} is not positive or longer than 90 days */
+        public Freshness {
+            Objects.requireNonNull(maxAge, "maxAge must not be null");
+            if (maxAge.isZero() || maxAge.isNegative() || maxAge.compareTo(Duration.ofDays(90)) > 0) {
+                throw new IllegalArgumentException("maxAge must be positive and at most 90 days, got " + maxAge);
+            }
+        }
+
+        /** The bound in milliseconds. */
+        public long maxAgeMillis() {
+            return maxAge.toMillis();
+        }
+
+        /** True when an age of {@code ageSeconds} seconds is at most {@code maxAge}. */
+        @Override
+        public boolean withinBound(long ageSeconds) {
+            return ageSeconds <= maxAgeMillis() / 1000;     // s * 1000 <= max  <=>  s <= floor(max / 1000)
+        }
+
+        @Override
+        public String describe() {
+            return "data at most " + maxAge + " old";
+        }
+    }
+
+    /** A run is good when it completes within {@code deadline}. @param deadline positive, at most 7 days */
+    record Deadline(Duration deadline) implements Sli {
+        /** @throws IllegalArgumentException if {@code deadline} is not positive or longer than 7 days */
+        public Deadline {
+            Objects.requireNonNull(deadline, "deadline must not be null");
+            if (deadline.isZero() || deadline.isNegative() || deadline.compareTo(Duration.ofDays(7)) > 0) {
+                throw new IllegalArgumentException("deadline must be positive and at most 7 days, got " + deadline);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "run completes within " + deadline;
+        }
+    }
+
+    /** Good when the operation succeeded within {@code maxRetries} retries. @param maxRetries {@code >= 0} */
+    record WithinRetries(int maxRetries) implements Sli {
+        /** @throws IllegalArgumentException if {@code maxRetries} is negative */
+        public WithinRetries {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "success within " + maxRetries + (maxRetries == 1 ? " retry" : " retries");
+        }
+    }
+
+    /** Satisfied survey answers are good; unsatisfied answers and incident reports are bad. */
+    record Feedback() implements Sli {
+        static final Feedback INSTANCE = new Feedback();
+
+        @Override
+        public String describe() {
+            return "consumer feedback and incident reports";
         }
     }
 }

@@ -58,6 +58,12 @@ public final class Slo {
             throw new ExceptionInInitializerError(e);
         }
     }
+    /** The slice recorder for time-slice budgeting; null when events count one by one. */
+    private final SliceRecorder slices;
+    /** The gauge a reading is judged by; null unless the SLI is a gauge. */
+    private final Sli.Gauge gauge;
+    /** The runs in flight of a deadline SLI; null otherwise. */
+    private final RunTracker runs;
 
     Slo(SloRegistry registry, Clock clock, SloSpec spec) {
         this.registry = registry;
@@ -79,6 +85,19 @@ public final class Slo {
         this.gate = spec.exclusions().isEmpty()
                 ? ExclusionGate.open(null)
                 : ExclusionGate.at(spec.exclusions(), EventRecorder.hourly(clock, longest), clock.millis());
+        this.slices = sliceRecorder(clock, spec, longest);
+        this.gauge = spec.sli() instanceof Sli.Gauge g ? g : null;
+        this.runs = spec.sli() instanceof Sli.Deadline d ? new RunTracker(recorder, d.deadline().toMillis()) : null;
+    }
+
+    private static SliceRecorder sliceRecorder(Clock clock, SloSpec spec, Duration longest) {
+        if (spec.budgeting() instanceof Budgeting.Timeslices t) {
+            return new SliceRecorder(clock, t.slice().toMillis(), t.sliceTarget(), false, longest);
+        }
+        if (spec.budgeting() instanceof Budgeting.RatioTimeslices r) {
+            return new SliceRecorder(clock, r.slice().toMillis(), 1.0, true, longest);
+        }
+        return null;
     }
 
     /** The current definition (it changes only by {@link #revise}). */
@@ -104,7 +123,11 @@ public final class Slo {
      */
     public void record(boolean good) {
         long now = clock.millis();
-        recorderAt(now).record(good, now);
+        EventRecorder target = recorderAt(now);
+        target.record(good, now);
+        if (slices != null && target == recorder) {       // excluded events do not count in slices either
+            slices.record(now, good ? 1 : 0, 1);
+        }
     }
 
     /**
@@ -120,7 +143,12 @@ public final class Slo {
             throw new IllegalArgumentException("latencyNanos must be >= 0, got " + latencyNanos);
         }
         long now = clock.millis();
-        recorderAt(now).record(success & latencyNanos <= latencyThresholdNanos, success, latencyNanos, now);
+        boolean good = success & latencyNanos <= latencyThresholdNanos;
+        EventRecorder target = recorderAt(now);
+        target.record(good, success, latencyNanos, now);
+        if (slices != null && target == recorder) {       // excluded events do not count in slices either
+            slices.record(now, good ? 1 : 0, 1);
+        }
     }
 
     /**
@@ -152,7 +180,156 @@ public final class Slo {
             throw new IllegalArgumentException("bad must be >= 0, got " + bad);
         }
         long now = clock.millis();
-        recorderAt(now).recordCounts(good, bad, now);
+        EventRecorder target = recorderAt(now);
+        target.recordCounts(good, bad, now);
+        if (slices != null && target == recorder) {
+            recordSliceCounts(good, bad, now);
+        }
+    }
+
+    private void recordSliceCounts(long good, long bad, long now) {
+        while (good > 0 || bad > 0) {
+            long g = Math.min(good, SliceRecorder.MAX_BATCH / 2);
+            long b = Math.min(bad, SliceRecorder.MAX_BATCH / 2);
+            good -= g;
+            bad -= b;
+            slices.record(now, g, g + b);
+        }
+    }
+
+    // ---------------------------------------------------------------- recording: other SLI kinds
+
+    /**
+     * Records one gauge reading (queue depth, backlog, processing rate; for a freshness SLI, the data's
+     * age in seconds). The slice it falls in is good when every reading in it stays within the
+     * gauge's bound. Lock-free, allocation-free.
+     *
+     * @throws IllegalStateException if the SLI is not a gauge ({@link Sli#gaugeAtMost},
+     *     {@link Sli#gaugeAtLeast}, {@link Sli#freshness})
+     * @throws IllegalArgumentException if the SLI is freshness and {@code reading} is negative
+     */
+    public void observe(long reading) {
+        Sli.Gauge g = gauge;
+        if (g == null) {
+            throw wrongSli("observe", "a gauge SLI (gaugeAtMost, gaugeAtLeast or freshness)");
+        }
+        if (reading < 0 && g instanceof Sli.Freshness) {
+            throw new IllegalArgumentException("reading must be an age in seconds >= 0, got " + reading);
+        }
+        countReading(g.withinBound(reading));
+    }
+
+    /**
+     * Records one data-age reading for a freshness SLI: good when {@code age <= maxAge}, to the
+     * millisecond. Allocation-free for the callee.
+     *
+     * @throws IllegalStateException if the SLI is not {@link Sli#freshness}
+     * @throws NullPointerException if {@code age} is null
+     * @throws IllegalArgumentException if {@code age} is negative
+     */
+    public void observeAge(Duration age) {
+        if (!(gauge instanceof Sli.Freshness freshness)) {
+            throw wrongSli("observeAge", "a freshness SLI");
+        }
+        Objects.requireNonNull(age, "age must not be null");
+        if (age.isNegative()) {
+            throw new IllegalArgumentException("age must be >= 0, got " + age);
+        }
+        countReading(saturatedMillis(age) <= freshness.maxAgeMillis());
+    }
+
+    private void countReading(boolean good) {
+        long now = clock.millis();
+        EventRecorder target = recorderAt(now);
+        target.record(good, now);                         // readings as events: timeline() shows them
+        if (target == recorder) {
+            slices.record(now, good ? 1 : 0, 1);          // a gauge SLO always has a slice recorder (SloBuilder)
+        }
+    }
+
+    /**
+     * Records one operation of a {@link Sli#withinRetries} SLI: good when it succeeded after at most
+     * the SLI's number of retries. Lock-free, allocation-free.
+     *
+     * @param retries how many times it was retried before the outcome, {@code >= 0} (0: first try)
+     * @throws IllegalStateException if the SLI is not withinRetries
+     * @throws IllegalArgumentException if {@code retries} is negative
+     */
+    public void recordAttempt(boolean success, int retries) {
+        if (!(spec.sli() instanceof Sli.WithinRetries within)) {
+            throw wrongSli("recordAttempt", "a withinRetries SLI");
+        }
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must be >= 0, got " + retries);
+        }
+        record(success && retries <= within.maxRetries());
+    }
+
+    /**
+     * Records one survey answer from a consuming team: satisfied is good. Lock-free, allocation-free.
+     *
+     * @throws IllegalStateException if the SLI is not {@link Sli#feedback}
+     */
+    public void recordFeedback(boolean satisfied) {
+        if (!(spec.sli() instanceof Sli.Feedback)) {
+            throw wrongSli("recordFeedback", "a feedback SLI");
+        }
+        record(satisfied);
+    }
+
+    /**
+     * Records one incident report from a consuming team: a bad event. Lock-free, allocation-free.
+     *
+     * @throws IllegalStateException if the SLI is not {@link Sli#feedback}
+     */
+    public void recordIncidentReport() {
+        if (!(spec.sli() instanceof Sli.Feedback)) {
+            throw wrongSli("recordIncidentReport", "a feedback SLI");
+        }
+        record(false);
+    }
+
+    /**
+     * Starts one run of a scheduled job under a {@link Sli#deadline} SLI; report it with
+     * {@link JobRun#complete()} or {@link JobRun#fail()}. A run that has not reported when its
+     * deadline passes counts bad. Allocates the run (not a per-event hot path).
+     *
+     * @throws IllegalStateException if the SLI is not a deadline SLI, or {@value RunTracker#MAX_RUNS}
+     *     runs are already in flight
+     */
+    public JobRun startRun() {
+        if (runs == null) {
+            throw wrongSli("startRun", "a deadline SLI");
+        }
+        return runs.start(this, clock.millis());
+    }
+
+    /** Counts a run's report; see {@link JobRun#complete()}. */
+    boolean reportRun(JobRun run, boolean completed) {
+        long now = clock.millis();
+        runs.sweep(now, false);
+        if (run.finish(completed ? JobRun.COMPLETED : JobRun.FAILED)) {
+            boolean good = completed && now <= run.deadlineMillis();
+            record(good);
+            return good;
+        }
+        if (run.state() == JobRun.EXPIRED) {
+            return false;                                 // already counted bad when its deadline passed
+        }
+        throw new IllegalStateException(run + " was already " + (run.state() == JobRun.COMPLETED ? "completed" : "failed")
+                + ": report a run once");
+    }
+
+    private IllegalStateException wrongSli(String method, String needed) {
+        Sli sli = spec.sli();
+        return new IllegalStateException(method + " needs " + needed + ", but \"" + name() + "\" has the "
+                + sli.getClass().getSimpleName() + " SLI (" + sli.describe() + ")");
+    }
+
+    private void expireRuns(long now) {
+        if (runs != null) {
+            runs.sweep(now, true);
+        }
     }
 
     // ---------------------------------------------------------------- queries
@@ -161,6 +338,10 @@ public final class Slo {
     public ErrorBudget errorBudget() {
         SloSpec current = spec;
         long now = clock.millis();
+        expireRuns(now);
+        if (slices != null) {
+            return sliceBudget(current, now);
+        }
         long[] counts = new long[2];
         Window window = current.window();
         if (window instanceof Window.Rolling rolling) {
@@ -181,6 +362,11 @@ public final class Slo {
      * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than the history kept
      */
     public double burnRate(Duration lookBack) {
+        if (slices != null) {
+            long lookBackMillis = lookBackMillis(lookBack, "lookBack");
+            return sliceBurnRate(slices.sumLookBacks(clock.millis(), new long[] {lookBackMillis})[0], spec.budgetFraction());
+        }
+        expireRuns(clock.millis());
         long[] counts = new long[2];
         recorder.sumLookBacks(clock.millis(), new long[] {lookBackMillis(lookBack, "lookBack")}, counts);
         return burnRate(counts[0], counts[1], spec.budgetFraction());
@@ -213,6 +399,10 @@ public final class Slo {
      */
     public List<BurnRateAlert> alerts() {
         SloSpec current = spec;
+        expireRuns(clock.millis());
+        if (slices != null) {
+            return sliceAlerts(current);
+        }
         List<BurnRateRule> rules = current.alertPolicy().rules();
         long[] lookBacks = new long[2 * rules.size()];
         for (int i = 0; i < rules.size(); i++) {
@@ -489,13 +679,56 @@ public final class Slo {
     /** Approximately how many bytes this SLO's recorders hold: bounded, whatever the traffic. */
     public long footprintBytes() {
         EventRecorder excluded = gate.excludedRecorder;
-        return recorder.footprintBytes() + (excluded == null ? 0 : excluded.footprintBytes());
+        return recorder.footprintBytes() + (excluded == null ? 0 : excluded.footprintBytes())
+                + (slices == null ? 0 : slices.footprintBytes());
     }
 
     @Override
     public String toString() {
         SloSpec s = spec;
         return "Slo[" + s.name() + ", " + s.audience() + ", target " + s.target() + ", " + s.window() + "]";
+    }
+
+    // ---------------------------------------------------------------- time-slice budgeting
+
+    private ErrorBudget sliceBudget(SloSpec current, long now) {
+        Window window = current.window();
+        SliceRecorder.Counts c = window instanceof Window.Rolling rolling
+                ? slices.sumLookBacks(now, new long[] {rolling.length().toMillis()})[0]
+                : slices.sumSince(now, window.start(Instant.ofEpochMilli(now)).toEpochMilli());
+        boolean ratio = current.budgeting() instanceof Budgeting.RatioTimeslices;
+        return new ErrorBudget(c.total(), c.good(), current.target(), current.budgetFraction(),
+                ratio ? Math.min(c.ratioSum(), c.total()) : Double.NaN);
+    }
+
+    /** {@code (1 - mean slice ratio) / (1 - target)}; for good/bad slices the mean ratio is good/total. */
+    private static double sliceBurnRate(SliceRecorder.Counts c, double budgetFraction) {
+        return c.total() == 0 ? 0.0 : Math.max(0.0, (c.total() - c.ratioSum()) / c.total()) / budgetFraction;
+    }
+
+    private List<BurnRateAlert> sliceAlerts(SloSpec current) {
+        List<BurnRateRule> rules = current.alertPolicy().rules();
+        long[] lookBacks = new long[2 * rules.size()];
+        for (int i = 0; i < rules.size(); i++) {
+            lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
+            lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
+        }
+        long now = clock.millis();
+        SliceRecorder.Counts[] counts = slices.sumLookBacks(now, lookBacks);
+        Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
+        double fraction = current.budgetFraction();
+        List<BurnRateAlert> firing = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            BurnRateRule rule = rules.get(i);
+            double longBurn = sliceBurnRate(counts[2 * i], fraction);
+            double shortBurn = sliceBurnRate(counts[2 * i + 1], fraction);
+            double threshold = rule.threshold(windowLength);
+            if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
+                    && counts[2 * i].total() >= current.alertPolicy().minimumEvents()) {
+                firing.add(new BurnRateAlert(rule, longBurn, shortBurn, threshold));
+            }
+        }
+        return List.copyOf(firing);
     }
 
     // ---------------------------------------------------------------- helpers

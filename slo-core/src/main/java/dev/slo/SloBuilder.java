@@ -149,7 +149,10 @@ public final class SloBuilder {
     }
 
     /**
-     * Whether events or time slices count. Default: {@link Budgeting#occurrences()}.
+     * Whether events or time slices count. Default: {@link Budgeting#occurrences()}, or for a gauge
+     * SLI {@code Budgeting.timeslices(Duration.ofMinutes(1))}. {@link #register()} checks that a slice
+     * fits the window (a whole number of slices in a rolling window) and the alert policy (no longer
+     * than its shortest window), that a gauge SLI counts slices and that a deadline SLI counts runs.
      *
      * @throws NullPointerException if {@code budgeting} is null
      * @throws IllegalStateException if budgeting was already set
@@ -225,9 +228,9 @@ public final class SloBuilder {
         requireSet(sli, "sli", "sli(...)");
         requireSet(target, "target", "target(...)");
         requireSet(window, "window", "window(...)");
-        SloSpec spec = new SloSpec(name, audience, description, owners, sli, target, window,
-                alertPolicy == null ? AlertPolicy.sreWorkbook() : alertPolicy,
-                budgeting == null ? Budgeting.occurrences() : budgeting,
+        AlertPolicy policy = alertPolicy == null ? AlertPolicy.sreWorkbook() : alertPolicy;
+        Budgeting counting = SliceChecks.budgetingFor(name, sli, window, policy, budgeting);
+        SloSpec spec = new SloSpec(name, audience, description, owners, sli, target, window, policy, counting,
                 consumers == null ? List.of() : consumers,
                 exclusions == null ? List.of() : exclusions);
         Slo slo = registry.add(spec);

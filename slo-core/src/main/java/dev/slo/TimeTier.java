@@ -83,6 +83,22 @@ final class TimeTier {
         }
     }
 
+    /**
+     * Adds counts to bucket {@code index} after the fact: the open bucket or a sealed one still in the
+     * ring; a bucket older than the ring is gone and the counts are dropped. The caller has advanced the
+     * tier so that {@code index <= openIndex}.
+     */
+    void add(long index, long good, long total) {
+        if (index == openIndex) {
+            open[0] += good;
+            open[1] += total;
+        } else if (index < openIndex && index >= openIndex - slots) {
+            int s = slot(index);
+            ring[2 * s] += good;
+            ring[2 * s + 1] += total;
+        }
+    }
+
     long footprintBytes() {
         return 16L + 8L * ring.length + 16 + 48;
     }
