@@ -32,6 +32,16 @@ import java.util.Optional;
  * window or look-back {@code w} queried at clock reading {@code now} covers the events recorded in
  * {@code (now - w, now]}; buckets may blur that edge by at most one bucket of the finest tier that
  * covers {@code w} (10 seconds up to 6 minutes, 1 minute up to 6 hours, 1 hour beyond).
+ *
+ * <p><b>Time slices.</b> With {@link Budgeting#timeslices} or {@link Budgeting#ratioTimeslices}
+ * budgeting, {@link #errorBudget()}, {@link #burnRate}, {@link #timeToExhaustion} and {@link #alerts()}
+ * count slices: total = slices that had data, bad = bad slices. Slice {@code k} covers
+ * {@code [k*len, (k+1)*len)} in epoch milliseconds and counts once the clock reaches its end; a window
+ * or look-back {@code w} holds the slices whose start is at or after {@code now - w}, to within one
+ * bucket of the finest tier that covers {@code w}. Gauge SLIs take readings with {@link #observe(long)};
+ * {@link #startRun()}, {@link #recordAttempt}, {@link #recordFeedback} and {@link #recordIncidentReport()}
+ * serve the deadline, retries and feedback SLIs. A method for another SLI kind throws
+ * {@link IllegalStateException} naming the SLO and its SLI.
  */
 public final class Slo {
     private final SloRegistry registry;
