@@ -39,16 +39,6 @@ final class SliceChecks {
                         + ") into whole slices, got " + slice);
             }
         }
-        Duration shortest = null;
-        for (BurnRateRule rule : policy.rules()) {
-            Duration w = rule.shortWindow().compareTo(rule.longWindow()) < 0 ? rule.shortWindow() : rule.longWindow();
-            shortest = shortest == null || w.compareTo(shortest) < 0 ? w : shortest;
-        }
-        if (shortest != null && slice.compareTo(shortest) > 0) {
-            throw new IllegalStateException("slice must be at most the shortest alert window of \"" + name + "\" ("
-                    + shortest + "), or that window never holds a whole slice and its rule cannot fire; got " + slice
-                    + "; choose shorter slices or a custom alertPolicy(...)");
-        }
         return budgeting;
     }
 

@@ -151,8 +151,10 @@ public final class SloBuilder {
     /**
      * Whether events or time slices count. Default: {@link Budgeting#occurrences()}, or for a gauge
      * SLI {@code Budgeting.timeslices(Duration.ofMinutes(1))}. {@link #register()} checks that a slice
-     * fits the window (a whole number of slices in a rolling window) and the alert policy (no longer
-     * than its shortest window), that a gauge SLI counts slices and that a deadline SLI counts runs.
+     * fits the window (a whole number of slices in a rolling window), that a gauge SLI counts slices
+     * and that a deadline SLI counts runs. An alert window shorter than a slice never holds a whole
+     * slice, so its rule cannot fire: with the default policy (shortest window 5 minutes) page rules
+     * need slices of at most 5 minutes.
      *
      * @throws NullPointerException if {@code budgeting} is null
      * @throws IllegalStateException if budgeting was already set
