@@ -44,6 +44,13 @@ import java.util.Optional;
  * {@link IllegalStateException} naming the SLO and its SLI.
  */
 public final class Slo {
+    /**
+     * The most events one {@link #recordCounts} call may carry, good and bad together: 2^30
+     * (1,073,741,824). Split larger imports into several calls. The bound keeps one call within the
+     * headroom of the recorder's 32-bit striped cells (and a call from looping for ever on a huge count).
+     */
+    public static final long MAX_COUNTS_PER_CALL = 1L << 30;
+
     private final SloRegistry registry;
     private final Clock clock;
     private final EventRecorder recorder;
@@ -180,14 +187,21 @@ public final class Slo {
      * Records {@code good} good and {@code bad} bad events at once, all at the current clock reading:
      * for imports, aggregated feedback and fast simulations. Lock-free, allocation-free.
      *
-     * @throws IllegalArgumentException if a count is negative (nothing is recorded)
+     * @param good good events, from 0 to {@link #MAX_COUNTS_PER_CALL}
+     * @param bad  bad events, from 0 to {@link #MAX_COUNTS_PER_CALL}
+     * @throws IllegalArgumentException if a count is negative, or {@code good + bad} exceeds
+     *     {@link #MAX_COUNTS_PER_CALL} (nothing is recorded)
      */
     public void recordCounts(long good, long bad) {
-        if (good < 0) {
-            throw new IllegalArgumentException("good must be >= 0, got " + good);
+        if (good < 0 || good > MAX_COUNTS_PER_CALL) {
+            throw new IllegalArgumentException("good must be in [0, " + MAX_COUNTS_PER_CALL + "], got " + good);
         }
-        if (bad < 0) {
-            throw new IllegalArgumentException("bad must be >= 0, got " + bad);
+        if (bad < 0 || bad > MAX_COUNTS_PER_CALL) {
+            throw new IllegalArgumentException("bad must be in [0, " + MAX_COUNTS_PER_CALL + "], got " + bad);
+        }
+        if (good + bad > MAX_COUNTS_PER_CALL) {
+            throw new IllegalArgumentException("good + bad must be at most " + MAX_COUNTS_PER_CALL
+                    + " per call (split larger imports), got " + (good + bad));
         }
         long now = clock.millis();
         EventRecorder target = recorderAt(now);
