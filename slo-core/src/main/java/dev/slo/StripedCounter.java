@@ -80,7 +80,9 @@ final class StripedCounter {
             before = (long) Stripe.VALUE.getAndAdd(stripe, increment);
             contended(table, growLock);
         }
-        return before >= FLUSH_AT;
+        // Unsigned: at 2^31 events or more the packed value's sign bit is set, and a signed
+        // comparison would stop asking for the drain just when it matters most.
+        return Long.compareUnsigned(before, FLUSH_AT) >= 0;
     }
 
     private int index(int length) {
