@@ -45,6 +45,8 @@ final class EventRecorder implements StripedCounter.GrowLock {
     static final long SECONDS_10 = 10_000L;
     static final long MINUTE = 60_000L;
     static final long HOUR = 3_600_000L;
+    /** At most this many stripes (about 8.5 KB), so a 30-day ratio SLO stays within 32 KB on any machine. */
+    static final int MAX_STRIPES = 32;
     /** The hourly tier keeps at least this much history, whatever the window. */
     static final Duration MIN_HISTORY = Duration.ofDays(30);
 
@@ -108,10 +110,11 @@ final class EventRecorder implements StripedCounter.GrowLock {
         this.latency = keepLatency ? new LatencyRecorder(history, now) : null;
     }
 
-    private static int maxStripes() {
-        int cpus = Runtime.getRuntime().availableProcessors();
-        int pow2 = Integer.highestOneBit(Math.max(1, cpus - 1)) << 1;
-        return Math.min(64, Math.max(8, pow2 * 4));
+    /** The most stripes writers may spread over: 2 x cpus rounded up to a power of two, at most {@link #MAX_STRIPES}. */
+    static int maxStripes() {
+        int wanted = 2 * Runtime.getRuntime().availableProcessors();
+        int pow2 = Integer.highestOneBit(Math.max(1, wanted - 1)) << 1;
+        return Math.min(MAX_STRIPES, Math.max(2, pow2));
     }
 
     // ---------------------------------------------------------------- writers (lock-free)
