@@ -18,8 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *    passed, drain the stripes into the open buckets and read the tiers. All tier state is touched
  *    only under the lock.
  *  - Exactness: every event is counted exactly once. It lands in the bucket of the clock reading it
- *    was recorded with, except that an event racing a roll (recorded by one thread while another seals
- *    the bucket) may land in the adjacent, newer bucket. Single-threaded, bucketing is exact: a writer
+ *    was recorded with, except that an event racing a roll may land in the adjacent bucket, earlier
+ *    or later: a writer that read the clock just past a boundary while another thread holds the lock
+ *    adds before that thread's drain (the earlier bucket); one that read it just before the boundary
+ *    but adds after the drain lands in the later one. Never in no bucket, never in two. Single-threaded, bucketing is exact: a writer
  *    rolls before it adds, so an event read at time t never lands in a bucket that closed before t.
  *  - Clock safety: a reading earlier than the open bucket (the clock went back) counts in the open
  *    bucket, the newest; nothing is rewritten. A jump forward clears at most every slot once.
