@@ -45,7 +45,8 @@ public final class ManualClock extends Clock {
      *
      * @return this clock, for chaining
      * @throws NullPointerException if {@code amount} is null
-     * @throws IllegalArgumentException if {@code amount} is negative (use {@link #set(Instant)} to go back)
+     * @throws IllegalArgumentException if {@code amount} is negative (use {@link #set(Instant)} to go back),
+     *     or would carry the clock past the year 2262 (the clock does not move)
      */
     public ManualClock advance(Duration amount) {
         Objects.requireNonNull(amount, "amount must not be null");
@@ -59,7 +60,16 @@ public final class ManualClock extends Clock {
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("amount is too large, got " + amount, e);
         }
-        epochNanos.addAndGet(nanos);
+        long before;
+        long after;
+        do {
+            before = epochNanos.get();
+            after = before + nanos;
+            if (after < before) {                          // past the year 2262: refuse rather than wrap to 1677
+                throw new IllegalArgumentException("amount must keep the clock before the year 2262, got " + amount
+                        + " from " + instant());
+            }
+        } while (!epochNanos.compareAndSet(before, after));
         return this;
     }
 
