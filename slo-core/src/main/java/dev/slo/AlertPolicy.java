@@ -37,6 +37,9 @@ public record AlertPolicy(List<BurnRateRule> rules, long minimumEvents) {
      */
     public AlertPolicy {
         Objects.requireNonNull(rules, "rules must not be null");
+        for (int i = 0; i < rules.size(); i++) {
+            Objects.requireNonNull(rules.get(i), "rules[" + i + "] must not be null");
+        }
         rules = List.copyOf(rules);
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("rules must not be empty, got []");
