@@ -1,0 +1,202 @@
+package dev.slo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Writers racing each other and the clock: every event counted once, never lost, never twice.
+ * The timeouts only guard against a hang; nothing here measures speed.
+ */
+final class RecorderConcurrencyTest {
+    private static final int WRITERS = 4;
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void writersRacingAClockThatRolls_countEveryEventExactlyOnce() throws Exception {
+        ManualClock clock = Fixtures.clock();
+        Slo slo = Fixtures.checkout(clock);
+        int perWriter = 200_000;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong advances = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        // The clock thread moves time 1 s at a time while writers run: a 10 s boundary every 10 steps,
+        // for at most 20 days so that every event stays in the 30-day window.
+        Thread ticker = new Thread(() -> {
+            await(start);
+            while (writing.get() && advances.get() < 20 * 86_400) {
+                clock.advance(Duration.ofSeconds(1));
+                advances.incrementAndGet();
+            }
+        });
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int id = w;
+            writers.add(new Thread(() -> {
+                await(start);
+                for (int i = 0; i < perWriter; i++) {
+                    if (i % 1000 == 999) {
+                        slo.recordCounts(3, 2);            // the batch path too
+                    } else {
+                        slo.record((i + id) % 10 != 0);    // every 10th bad
+                    }
+                    if (i % 4096 == 0) {
+                        Thread.yield();                    // let the ticker in on 2 cores
+                    }
+                }
+            }));
+        }
+        ticker.start();
+        writers.forEach(Thread::start);
+        start.countDown();
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        writing.set(false);
+        ticker.join();
+
+        // Per writer: 200 batches of 3 good + 2 bad, and 199,800 single events of which one in ten is bad.
+        long expectedTotal = 0;
+        long expectedGood = 0;
+        for (int id = 0; id < WRITERS; id++) {
+            for (int i = 0; i < perWriter; i++) {
+                if (i % 1000 == 999) {
+                    expectedTotal += 5;
+                    expectedGood += 3;
+                } else {
+                    expectedTotal += 1;
+                    expectedGood += (i + id) % 10 != 0 ? 1 : 0;
+                }
+            }
+        }
+        ErrorBudget b = slo.errorBudget();
+        assertEquals(expectedTotal, b.total(), "total after " + advances.get() + " s of clock");
+        assertEquals(expectedGood, b.good());
+        // Every tier got every drained event exactly once: the hourly history agrees.
+        long[] hours = Fixtures.sum(slo.timeline(Duration.ofHours(1), Duration.ofDays(30)));
+        assertEquals(expectedTotal, hours[1]);
+        assertEquals(expectedGood, hours[0]);
+        assertTrue(advances.get() > 0);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void writersAndReaders_withTheClockCrossingManyBoundaries_agreeInEveryTier() throws Exception {
+        ManualClock clock = Fixtures.clock();
+        Slo slo = Fixtures.checkout(clock);
+        int perWriter = 50_000;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Thread> threads = new ArrayList<>();
+        // Advances in 7-second steps, crossing 10 s, 1 min and 1 h boundaries, until the writers finish
+        // or 5 hours pass (so the minute tier still holds everything).
+        threads.add(new Thread(() -> {
+            await(start);
+            long moved = 0;
+            while (writing.get() && moved < 5 * 3600) {
+                clock.advance(Duration.ofSeconds(7));
+                moved += 7;
+            }
+        }));
+        AtomicBoolean readerSawGoodAboveTotal = new AtomicBoolean();
+        threads.add(new Thread(() -> {                     // a reader querying throughout
+            await(start);
+            while (writing.get()) {
+                ErrorBudget b = slo.errorBudget();
+                if (b.good() > b.total()) {
+                    readerSawGoodAboveTotal.set(true);
+                }
+                slo.burnRate(Duration.ofMinutes(5));
+                Thread.yield();
+            }
+        }));
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            writers.add(new Thread(() -> {
+                await(start);
+                for (int i = 0; i < perWriter; i++) {
+                    slo.record(i % 2 == 0);
+                    if (i % 2048 == 0) {
+                        Thread.yield();
+                    }
+                }
+            }));
+        }
+        threads.addAll(writers);
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        writing.set(false);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long total = (long) WRITERS * perWriter;
+        assertEquals(total, slo.errorBudget().total());
+        assertEquals(total / 2, slo.errorBudget().good());
+        long[] minutes = Fixtures.sum(slo.timeline(Duration.ofMinutes(1), Duration.ofHours(6)));
+        long[] hours = Fixtures.sum(slo.timeline(Duration.ofHours(1), Duration.ofDays(1)));
+        assertEquals(total, minutes[1]);
+        assertEquals(total, hours[1]);
+        assertEquals(total / 2, minutes[0]);
+        assertEquals(total / 2, hours[0]);
+        assertTrue(!readerSawGoodAboveTotal.get(), "a reader saw good > total");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void anEventRacingARoll_landsInTheAdjacentBucket_onceAndNeverWaits() throws Exception {
+        // Hold the roll lock in another thread (as a reader or a rolling writer would) while a writer
+        // crosses a boundary: the writer must not wait, and its event must be counted once, within one
+        // bucket of its clock reading.
+        ManualClock clock = Fixtures.clock();
+        Slo slo = Fixtures.checkout(clock);
+        EventRecorder recorder = slo.recorder();
+        clock.set(Fixtures.START.plusSeconds(5));
+        slo.record(true);                                  // bucket [0, 10 s)
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            assertTrue(recorder.tryAcquire());
+            held.countDown();
+            await(release);
+            recorder.release();
+        });
+        holder.start();
+        held.await();
+        clock.set(Fixtures.START.plusSeconds(12));         // bucket [10 s, 20 s), but no one can roll now
+        slo.record(false);                                 // returns at once: the lock is not waited for
+        slo.recordCounts(2, 0);
+        release.countDown();
+        holder.join();
+        List<TimeBucket> timeline = slo.timeline(Duration.ofSeconds(10), Duration.ofSeconds(20));
+        assertEquals(2, timeline.size());
+        // The racing events were drained into the bucket that was open: the adjacent, earlier one.
+        assertEquals(new TimeBucket(Fixtures.START, Duration.ofSeconds(10), 3, 4), timeline.get(0));
+        assertEquals(0, timeline.get(1).total());
+        assertEquals(4, slo.errorBudget().total());
+        clock.set(Fixtures.START.plusSeconds(25));
+        slo.record(true);                                  // the next boundary rolls normally again
+        assertEquals(1, slo.timeline(Duration.ofSeconds(10), Duration.ofSeconds(10)).get(0).total());
+        assertEquals(5, slo.errorBudget().total());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
