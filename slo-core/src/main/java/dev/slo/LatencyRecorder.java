@@ -32,9 +32,11 @@ import java.util.Arrays;
  *  Sealing allocates one byte array per closed bucket (once per 5 minutes at most, on the roll path,
  *  never per event).
  *
- * Memory: two or four live stripes of SLOTS ints, one long[SLOTS], and the sealed arrays; a realistic
- *  30-day distribution (a few hundred populated bins a day) holds well under 100 KB. The sealed arrays
- *  are bounded by (2 + 9) bytes per slot per bucket whatever the traffic.
+ * Memory: one to four live stripes of SLOTS ints (one per core, at most four), one long[SLOTS], and the
+ *  sealed arrays: about 21 KB empty on 2 cores. A wide 30-day distribution (LatencyFootprintTest: a few
+ *  hundred bins filled in every bucket) brings the whole SLO to about 100 KB; the sealed arrays grow with
+ *  the bins filled, not with the traffic, and are bounded by (2 + 9) bytes per slot per bucket (about
+ *  240 KB measured with all 1,218 slots filled in every 5-minute bucket for 31 days).
  */
 final class LatencyRecorder {
     static final long FIVE_MINUTES = 300_000L;
