@@ -32,11 +32,12 @@ import java.util.Arrays;
  *  Sealing allocates one byte array per closed bucket (once per 5 minutes at most, on the roll path,
  *  never per event).
  *
- * Memory: one to four live stripes of SLOTS ints (the largest power of two up to the cores, at most four), one long[SLOTS], and the
- *  sealed arrays: about 21 KB empty on 2 cores. A wide 30-day distribution (LatencyFootprintTest: a few
- *  hundred bins filled in every bucket) brings the whole SLO to about 100 KB; the sealed arrays grow with
- *  the bins filled, not with the traffic, and are bounded by (2 + 9) bytes per slot per bucket (about
- *  240 KB measured with all 1,218 slots filled in every 5-minute bucket for 31 days).
+ * Memory: one to four live stripes of SLOTS ints (the largest power of two up to the cores, at most
+ *  four), one long[SLOTS], and the sealed arrays: about 21 KB empty on 2 cores. A wide 30-day
+ *  distribution (LatencyFootprintTest: a few hundred bins filled in every bucket) brings the whole SLO to
+ *  about 100 KB; the sealed arrays grow with the bins filled, not with the traffic, and are bounded by
+ *  (2 + 9) bytes per slot per bucket (about 240 KB measured with all 1,218 slots filled in every
+ *  5-minute bucket for 31 days).
  */
 final class LatencyRecorder {
     static final long FIVE_MINUTES = 300_000L;
