@@ -29,9 +29,8 @@ import java.util.Arrays;
  *  costs no bytes. A coarse bucket is sealed as the sum of the finer sealed buckets inside it, which its
  *  finer ring still holds (12 five-minute buckets per hour, 24 hours per day). Each ring slot remembers
  *  which bucket index it holds, so stale slots (skipped over by a jump of the clock) are never read.
- *  Sealing allocates one byte array per closed bucket, and a scratch sum for an hour or a day (at most
- *  once per 5 minutes, on the roll path,
- *  never per event).
+ *  Sealing allocates one byte array per closed bucket, and a scratch sum for an hour or a day: at most
+ *  once per 5 minutes, on the roll path, never per event.
  *
  * Memory: one to four live stripes of SLOTS ints (the largest power of two up to the cores, at most
  *  four), one long[SLOTS], and the sealed arrays: about 21 KB empty on 2 cores. A wide 30-day
