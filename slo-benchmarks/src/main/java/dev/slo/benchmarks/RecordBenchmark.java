@@ -73,11 +73,11 @@ public class RecordBenchmark {
         floor = new FloorRecorder(clock, THRESHOLD.toNanos(), stripes());
     }
 
-    /** The floor's stripes: as many as the library's recorder may grow to (4 x cores rounded up to a power of two, 8 to 64). */
+    /** The floor's stripes: as many as the library's recorder may grow to (2 x cores rounded up to a power of two, 2 to 32). */
     static int stripes() {
-        int cpus = Runtime.getRuntime().availableProcessors();
-        int pow2 = Integer.highestOneBit(Math.max(1, cpus - 1)) << 1;
-        return Math.min(64, Math.max(8, pow2 * 4));
+        int wanted = 2 * Runtime.getRuntime().availableProcessors();
+        int pow2 = Integer.highestOneBit(Math.max(1, wanted - 1)) << 1;
+        return Math.min(32, Math.max(2, pow2));
     }
 
     /** {@code Slo.record(boolean)} on a ratio SLO. */
