@@ -48,7 +48,6 @@ final class LatencyRecorder {
     /** Ints before and after the live bins of a stripe: one cache line, so stripes never share one. */
     private static final int PAD = 16;
     private static final int FLUSH_AT = 1 << 30;
-    private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
     private static final byte[] EMPTY = new byte[0];
 
     private final int[][] stripes;
@@ -78,7 +77,9 @@ final class LatencyRecorder {
 
     /** Counts one event in {@code slot} (a bin, or {@link LatencyBins#FAILED}); true when a drain is due. */
     boolean add(int slot) {
-        int[] stripe = stripes[(int) ((Thread.currentThread().getId() * GOLDEN) >>> 32) & stripeMask];
+        // Thread ids are handed out in sequence: threads started together (a pool) get consecutive ids and so
+        // different stripes. A hash of the id would put two of them on one stripe half the time.
+        int[] stripe = stripes[(int) Thread.currentThread().getId() & stripeMask];
         int before = (int) BIN.getAndAdd(stripe, PAD + slot, 1);
         return before >= FLUSH_AT || before < 0;
     }
