@@ -777,10 +777,6 @@ public final class Slo {
         return fresh;
     }
 
-    void replaceSpec(SloSpec revised) {
-        this.spec = revised;
-    }
-
     static double burnRate(long good, long total, double budgetFraction) {
         return total == 0 ? 0.0 : ((double) (total - good) / total) / budgetFraction;
     }
