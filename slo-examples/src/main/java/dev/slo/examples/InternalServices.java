@@ -1,5 +1,6 @@
 package dev.slo.examples;
 
+import dev.slo.Audience;
 import dev.slo.Budgeting;
 import dev.slo.ErrorBudget;
 import dev.slo.JobRun;
@@ -16,7 +17,8 @@ import java.util.Locale;
 /**
  * SLIs for services without end users: a nightly ETL with a deadline, a queue consumer whose backlog
  * is judged per one-minute slice, and an internal ledger whose writes must succeed within two retries.
- * Six simulated days, then each SLO's budget. The lines between the {@code internal-services} markers
+ * Six simulated days, then each SLO's budget and the internal report the teams would read in their
+ * retro. The lines between the {@code internal-services} markers
  * appear in README.md exactly (InternalServicesTest checks it).
  */
 public final class InternalServices {
@@ -62,6 +64,8 @@ public final class InternalServices {
         print(etl, "runs");
         print(backlog, "slices");
         print(ledger, "attempts");
+        System.out.println();
+        System.out.println(slos.report(Audience.INTERNAL).markdown());   // for the teams' retro
     }
 
     /**

@@ -33,4 +33,15 @@ final class InternalServicesTest {
         // window's edge blurs away), every 2000th bad: 69; allowed 0.001 * 138 240 = 138.24; 69 / 138.24 = 49.9%.
         assertTrue(printed.contains("ledger-writes: 69 of 138240 attempts bad, budget 49.9% spent"), printed);
     }
+
+    @Test
+    void printsTheInternalReportForTheTeamsRetro() {
+        String printed = Captured.stdout(() -> InternalServices.main(new String[0]));
+        assertTrue(printed.contains("# SLO report for engineering"), printed);
+        // ETL: 5 good runs of 7 = 71.429%; 571.4% consumed leaves 100 - 571.4 = -471.4% of the budget.
+        assertTrue(printed.contains("| nightly-etl | internal | 95% | 71.429% | -471.4% | none |"), printed);
+        // Nothing depends on these SLOs yet and they declare no consumers: the report's advice says so.
+        assertTrue(printed.contains("**IGNORED_DOWNSTREAM_IMPACT** nightly-etl"), printed);
+        assertTrue(printed.contains("**ONE_SLO_TYPE_ONLY**"), printed);
+    }
 }
