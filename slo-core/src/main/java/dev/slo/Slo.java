@@ -502,7 +502,7 @@ public final class Slo {
      * @throws DecisionRightsException if {@code actor} may not make this change (nothing changes)
      */
     public Revision revise(double newTarget, Owner actor, String reason) {
-        Targets.checkTarget(newTarget);
+        Targets.checkTarget(newTarget, "newTarget");
         Objects.requireNonNull(actor, "actor must not be null");
         Objects.requireNonNull(reason, "reason must not be null");
         if (reason.isBlank()) {

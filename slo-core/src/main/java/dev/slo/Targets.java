@@ -8,9 +8,14 @@ final class Targets {
 
     /** Rejects anything but a fraction in (0,1), with a hint when it looks like a percentage. */
     static double checkTarget(double target) {
+        return checkTarget(target, "target");
+    }
+
+    /** As {@link #checkTarget(double)}, naming the parameter {@code name} in the message (e.g. "newTarget"). */
+    static double checkTarget(double target, String name) {
         if (!(target > 0 && target < 1)) {
             String hint = (target > 1 && target < 100) ? " (did you mean " + BigDecimal.valueOf(target).movePointLeft(2).stripTrailingZeros().toPlainString() + "?)" : "";
-            throw new IllegalArgumentException("target must be a fraction in (0,1), got " + target + hint);
+            throw new IllegalArgumentException(name + " must be a fraction in (0,1), got " + target + hint);
         }
         return target;
     }
