@@ -159,10 +159,12 @@ final class Lint {
         boolean product = spec.owners().stream().anyMatch(o -> o.role() == Owner.Role.PRODUCT);
         boolean engineering = spec.owners().stream().anyMatch(o -> o.role() == Owner.Role.ENGINEERING);
         if (!product || !engineering) {
+            String lacking = !product && !engineering ? "product or engineering owner"
+                    : !product ? "product owner" : "engineering owner";
             String missing = !product && !engineering ? "a product and an engineering owner"
                     : !product ? "a product owner" : "an engineering owner";
             findings.add(new Finding(FindingKind.MISSING_JOINT_OWNERSHIP, spec.name(), "Customer SLO \"" + spec.name()
-                    + "\" has no " + missing.substring(2) + " (owners: " + spec.owners() + "). Add " + missing
+                    + "\" has no " + lacking + " (owners: " + spec.owners() + "). Add " + missing
                     + " to ownedBy(...): product owns the promise, engineering its delivery."));
         }
     }

@@ -109,6 +109,21 @@ class ApiContractTest {
         assertTrue(findings.stream().anyMatch(x -> x.kind() == FindingKind.CUSTOMER_WITHOUT_INTERNAL_SUPPORT));
     }
 
+    /** §6: MISSING_JOINT_OWNERSHIP names the role that is missing, in plain words. */
+    @Test
+    void missingJointOwnershipNamesTheMissingRole() {
+        SloRegistry slos = SloRegistry.create(Fixtures.clock());
+        slos.define("checkout").customerFacing("Checkout completes").ownedBy(Owner.product("pm"))
+                .sli(Sli.ratio()).target(0.999).window(Window.rolling(Duration.ofDays(30))).register();
+        slos.define("search").customerFacing("Search answers").ownedBy(Owner.team("eng"))
+                .sli(Sli.ratio()).target(0.999).window(Window.rolling(Duration.ofDays(30))).register();
+        List<String> messages = slos.lint().stream().filter(x -> x.kind() == FindingKind.MISSING_JOINT_OWNERSHIP)
+                .map(Finding::message).toList();
+        assertEquals(2, messages.size());
+        assertTrue(messages.get(0).startsWith("Customer SLO \"checkout\" has no engineering owner ("), messages.get(0));
+        assertTrue(messages.get(1).startsWith("Customer SLO \"search\" has no product owner ("), messages.get(1));
+    }
+
     /** §3: a ratio SLI ignores the latency, which must still be >= 0; nothing is recorded by the rejected call. */
     @Test
     void ratioSliStillRejectsANegativeLatency() {
