@@ -27,7 +27,9 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
      * Each slice of {@code slice} counts, good when all its events are good (or, for a gauge SLI,
      * when every reading in it is within bound).
      *
-     * @param slice from 1 second to 1 hour, dividing one hour evenly... see {@link Timeslices}
+     * @param slice from 1 second to 1 hour, a whole number of seconds dividing a day evenly (1 min, 5 min, 1 h...)
+     * @throws NullPointerException if {@code slice} is null
+     * @throws IllegalArgumentException if {@code slice} is not allowed
      */
     static Budgeting timeslices(Duration slice) {
         return new Timeslices(slice, 1.0);
@@ -36,13 +38,22 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
     /**
      * Each slice of {@code slice} counts, good when its good/total ratio reaches {@code sliceTarget}.
      *
+     * @param slice       as for {@link #timeslices(Duration)}
+     * @param sliceTarget the fraction of a slice's events that must be good, in (0,1]
+     * @throws NullPointerException if {@code slice} is null
      * @throws IllegalArgumentException if {@code sliceTarget} is outside (0,1] or {@code slice} is not allowed
      */
     static Budgeting timeslices(Duration slice, double sliceTarget) {
         return new Timeslices(slice, sliceTarget);
     }
 
-    /** Attainment is the mean of the slices' good/total ratios. */
+    /**
+     * Each slice of {@code slice} counts by its good/total ratio: attainment is the mean of the slices' ratios.
+     *
+     * @param slice as for {@link #timeslices(Duration)}
+     * @throws NullPointerException if {@code slice} is null
+     * @throws IllegalArgumentException if {@code slice} is not allowed
+     */
     static Budgeting ratioTimeslices(Duration slice) {
         return new RatioTimeslices(slice);
     }

@@ -97,7 +97,12 @@ public final class Cascade {
         return List.copyOf(seen);
     }
 
-    /** The share of the root's events that {@code dependency} is directly critical on; empty if it is not a direct critical dependency. */
+    /**
+     * The share of the root's events that {@code dependency} is directly critical on, in (0,1]; empty if it
+     * is not a direct critical dependency (a member of a redundant group, a nested one, or none).
+     *
+     * @throws NullPointerException if {@code dependency} is null
+     */
     public Optional<Double> share(Slo dependency) {
         Objects.requireNonNull(dependency, "dependency must not be null");
         for (CascadeTerm term : terms) {

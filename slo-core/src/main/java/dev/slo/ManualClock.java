@@ -100,7 +100,11 @@ public final class ManualClock extends Clock {
         return zone;
     }
 
-    /** A view of the same moving time in another zone: advancing either advances both. */
+    /**
+     * A view of the same moving time in another zone: advancing either advances both.
+     *
+     * @throws NullPointerException if {@code zone} is null
+     */
     @Override
     public ManualClock withZone(ZoneId zone) {
         Objects.requireNonNull(zone, "zone must not be null");

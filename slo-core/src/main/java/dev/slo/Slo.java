@@ -386,13 +386,13 @@ public final class Slo {
      * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than the history kept
      */
     public double burnRate(Duration lookBack) {
+        long lookBackMillis = lookBackMillis(lookBack, "lookBack");   // rejects before anything is counted
         if (slices != null) {
-            long lookBackMillis = lookBackMillis(lookBack, "lookBack");
             return sliceBurnRate(slices.sumLookBacks(clock.millis(), new long[] {lookBackMillis})[0], spec.budgetFraction());
         }
         expireRuns(clock.millis());
         long[] counts = new long[2];
-        recorder.sumLookBacks(clock.millis(), new long[] {lookBackMillis(lookBack, "lookBack")}, counts);
+        recorder.sumLookBacks(clock.millis(), new long[] {lookBackMillis}, counts);
         return burnRate(counts[0], counts[1], spec.budgetFraction());
     }
 
@@ -459,7 +459,10 @@ public final class Slo {
      * since the epoch.
      *
      * @param resolution a multiple of 10 s (up to 6 min of look-back), 1 min (up to 6 h) or 1 h (up to the history kept)
-     * @throws IllegalArgumentException if no kept resolution fits
+     * @param lookBack   positive, at most the history the SLO keeps
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if an argument is not positive, {@code lookBack} is longer than the
+     *     history kept, or no kept resolution fits
      */
     public List<TimeBucket> timeline(Duration resolution, Duration lookBack) {
         long resolutionMillis = lookBackMillis(resolution, "resolution");

@@ -44,6 +44,8 @@ public final class SloBuilder {
      * Makes this a {@link Audience#CUSTOMER} SLO: a public promise, described in outcome-shaped words.
      *
      * @param outcome what the customer gets, e.g. "Checkout completes"; not blank
+     * @throws NullPointerException if {@code outcome} is null
+     * @throws IllegalArgumentException if {@code outcome} is blank
      * @throws IllegalStateException if the audience was already set
      */
     public SloBuilder customerFacing(String outcome) {
@@ -54,6 +56,8 @@ public final class SloBuilder {
      * Makes this an {@link Audience#INTERNAL} SLO: a diagnostic objective of one service.
      *
      * @param description what the service does well, e.g. "auth-svc answers within 300 ms"; not blank
+     * @throws NullPointerException if {@code description} is null
+     * @throws IllegalArgumentException if {@code description} is blank
      * @throws IllegalStateException if the audience was already set
      */
     public SloBuilder internal(String description) {
