@@ -29,8 +29,8 @@ public record Revision(Owner who, Instant when, double from, double to, String w
     public Revision {
         Objects.requireNonNull(who, "who must not be null");
         Objects.requireNonNull(when, "when must not be null");
-        Targets.checkTarget(from);
-        Targets.checkTarget(to);
+        Targets.checkTarget(from, "from");
+        Targets.checkTarget(to, "to");
         if (from == to) {
             throw new IllegalArgumentException("to must differ from from, got " + to + " for both");
         }

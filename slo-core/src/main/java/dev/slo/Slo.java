@@ -576,8 +576,12 @@ public final class Slo {
                     kept.add(e);
                 }
             }
+            if (kept.size() >= SloSpec.MAX_EXCLUSIONS) {
+                throw new IllegalArgumentException("exclusion would be number " + (kept.size() + 1) + " of \"" + current.name()
+                        + "\", more than " + SloSpec.MAX_EXCLUSIONS + "; got " + exclusion);
+            }
             kept.add(exclusion);
-            SloSpec revised = current.withExclusions(kept);  // checks the count
+            SloSpec revised = current.withExclusions(kept);
             EventRecorder excluded = gate.excludedRecorder;
             if (excluded == null) {
                 excluded = EventRecorder.hourly(clock, longestLookBack);

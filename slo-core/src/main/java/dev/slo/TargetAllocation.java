@@ -40,7 +40,7 @@ public record TargetAllocation(double customerTarget, int dependencies, double e
      * @throws IllegalArgumentException if {@code customerTarget} is not in (0,1) or {@code dependencies} is below 1
      */
     public TargetAllocation {
-        Targets.checkTarget(customerTarget);
+        Targets.checkTarget(customerTarget, "customerTarget");
         if (dependencies < 1) {
             throw new IllegalArgumentException("dependencies must be at least 1, got " + dependencies);
         }
@@ -52,7 +52,7 @@ public record TargetAllocation(double customerTarget, int dependencies, double e
      * @throws IllegalArgumentException if {@code customerTarget} is not in (0,1) or {@code dependencies} is below 1
      */
     public static TargetAllocation of(double customerTarget, int dependencies) {
-        Targets.checkTarget(customerTarget);
+        Targets.checkTarget(customerTarget, "customerTarget");
         if (dependencies < 1) {
             throw new IllegalArgumentException("dependencies must be at least 1, got " + dependencies);
         }

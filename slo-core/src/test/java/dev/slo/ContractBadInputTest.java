@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -55,6 +56,18 @@ class ContractBadInputTest {
     }
 
     @Test
+    void targetChecksNameTheirOwnParameter() {
+        Owner who = Owner.team("team");
+        Instant when = Fixtures.START;
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Revision(who, when, 99.9, 0.99, "why"))
+                .getMessage().startsWith("from must be a fraction in (0,1), got 99.9"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Revision(who, when, 0.99, 1.0, "why"))
+                .getMessage().startsWith("to must be a fraction in (0,1), got 1.0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TargetAllocation.of(0.0, 2))
+                .getMessage().startsWith("customerTarget must be a fraction in (0,1), got 0.0"));
+    }
+
+    @Test
     void excludeRejectsNullAndRepeats() {
         Slo slo = recorded(Fixtures.ratioSlo(slos, "svc", 0.999, Window.rolling(Fixtures.DAYS_30)));
         rejects(NullPointerException.class, slo, () -> slo.exclude(null), "exclusion");
@@ -63,6 +76,13 @@ class ContractBadInputTest {
         rejects(IllegalArgumentException.class, slo, () -> slo.exclude(once), "exclusion", "migration");
         assertThrows(IllegalArgumentException.class,
                 () -> Exclusion.once(Fixtures.START, Duration.ofHours(-1), "x"));
+        for (int i = 2; i <= SloSpec.MAX_EXCLUSIONS; i++) {
+            slo.exclude(Exclusion.once(Fixtures.START.plus(Duration.ofDays(i)), Duration.ofHours(1), "patch " + i));
+        }
+        assertEquals(SloSpec.MAX_EXCLUSIONS, slo.spec().exclusions().size());
+        rejects(IllegalArgumentException.class, slo,
+                () -> slo.exclude(Exclusion.once(Fixtures.START.plus(Duration.ofDays(80)), Duration.ofHours(1), "one too many")),
+                "exclusion", "65", String.valueOf(SloSpec.MAX_EXCLUSIONS), "one too many");
     }
 
     @Test

@@ -38,7 +38,7 @@ final class TargetAllocationTest {
     void badInput() {
         assertEquals("dependencies must be at least 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> TargetAllocation.of(0.999, 0)).getMessage());
-        assertEquals("target must be a fraction in (0,1), got 99.9 (did you mean 0.999?)",
+        assertEquals("customerTarget must be a fraction in (0,1), got 99.9 (did you mean 0.999?)",
                 assertThrows(IllegalArgumentException.class, () -> TargetAllocation.of(99.9, 3)).getMessage());
     }
 }
