@@ -14,7 +14,10 @@ import java.util.Objects;
  */
 public record TimeBucket(Instant start, Duration length, long good, long total) {
 
-    /** @throws IllegalArgumentException if the counts are negative or {@code good > total} */
+    /**
+     * @throws NullPointerException if {@code start} or {@code length} is null
+     * @throws IllegalArgumentException if the counts are negative or {@code good > total}
+     */
     public TimeBucket {
         Objects.requireNonNull(start, "start must not be null");
         Objects.requireNonNull(length, "length must not be null");
