@@ -11,7 +11,8 @@ import java.lang.invoke.VarHandle;
  *  - Any number of writer threads call add(). add() is lock-free: it is one CAS on the writer's
  *    stripe, falling back to one atomic getAndAdd (wait-free on x86) after a failed CAS. It never
  *    allocates; a failed CAS may grow the stripes, but only by a thread that wins the grow lock
- *    with tryLock, so no writer ever waits.
+ *    with tryLock, so no writer waits to add. (A writer whose stripe nears overflow waits for the
+ *    drain after its add: see Algorithm.)
  *  - drain() and peek() are called by one thread at a time (the caller holds the recorder's roll
  *    lock). drain() takes every count added before it, exactly once: each stripe is swapped to
  *    zero atomically, so an add either lands before the swap (and is drained now) or after it (and
@@ -23,6 +24,12 @@ import java.lang.invoke.VarHandle;
  *  on every bucket roll, so it only ever holds the events of one bucket; in case a clock stands still
  *  while billions of events arrive, a writer whose stripe passes 2^30 events asks the owner to drain
  *  early (FLUSH_AT), leaving three times that much headroom before the 32-bit fields could overflow.
+ *  The owner drains with tryLock, so while another thread holds its lock (a long query) nobody
+ *  drains: batch writers (up to 2^25 events a call) could fill that headroom within microseconds.
+ *  Past 3 x 2^30 (DRAIN_NOW_AT) a writer therefore does not return until the stripe is drained
+ *  (see EventRecorder.tryFlush): the one case where a writer waits, and only for a lock holder that
+ *  never waits for writers. Each writer adds at most one batch past that mark before it waits, so
+ *  the last 2^30 of headroom holds for 32 writers at once.
  *
  *  Writers pick a stripe by a multiplicative hash of their thread id and a salt. The table starts with
  *  one stripe (one cache line) and doubles on a failed CAS up to maxStripes; at that size a failed CAS
@@ -41,6 +48,8 @@ final class StripedCounter {
     static final long MAX_BATCH = 1L << 24;
     /** Past this many events in one stripe, the writer asks for an early drain (see class notes). */
     static final long FLUSH_AT = 1L << (32 + 30);
+    /** Past this many (3 x 2^30) events in one stripe, the writer must see it drained before it returns. */
+    static final long DRAIN_NOW_AT = 3L << (32 + 30);
 
     private static final long LOW_MASK = 0xFFFF_FFFFL;
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
@@ -121,6 +130,19 @@ final class StripedCounter {
             into[0] += good(v);
             into[1] += total(v);
         }
+    }
+
+    /**
+     * True while some stripe holds {@link #DRAIN_NOW_AT} events or more (unsigned), so that one more
+     * batch per writer could come close to carrying a 32-bit half over. Volatile reads only.
+     */
+    boolean nearOverflow() {
+        for (Stripe stripe : stripes) {
+            if (Long.compareUnsigned(stripe.value, DRAIN_NOW_AT) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many stripes are in use now. */

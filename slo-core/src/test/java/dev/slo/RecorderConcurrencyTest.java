@@ -191,6 +191,40 @@ final class RecorderConcurrencyTest {
         assertEquals(5, slo.errorBudget().total());
     }
 
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aBatchWriterWhileAReaderHoldsTheLock_neverWrapsItsStripe() throws Exception {
+        // A stripe holds good and total in 32 bits each. A writer asks for a drain from 2^30 events on,
+        // but while another thread holds the roll lock (a long query) nobody can drain. Four imports of
+        // 2^30 good events on one thread put 4 x 2^30 = 2^32 events on one stripe: one past what a half
+        // can hold. They must all be counted, not wrap to 0 good and 1 total.
+        ManualClock clock = Fixtures.clock();
+        Slo slo = Fixtures.checkout(clock);
+        EventRecorder recorder = slo.recorder();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            assertTrue(recorder.tryAcquire());
+            held.countDown();
+            await(release);
+            recorder.release();
+        });
+        holder.start();
+        held.await();
+        Thread importer = new Thread(() -> {
+            for (int i = 0; i < 4; i++) {
+                slo.recordCounts(Slo.MAX_COUNTS_PER_CALL, 0);
+            }
+        });
+        importer.start();
+        importer.join(300);                                // unfixed, the importer is done (and wrapped) by now
+        release.countDown();
+        holder.join();
+        importer.join();
+        assertEquals(4 * Slo.MAX_COUNTS_PER_CALL, slo.errorBudget().total());
+        assertEquals(4 * Slo.MAX_COUNTS_PER_CALL, slo.errorBudget().good());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
