@@ -428,11 +428,7 @@ public final class Slo {
             return sliceAlerts(current);
         }
         List<BurnRateRule> rules = current.alertPolicy().rules();
-        long[] lookBacks = new long[2 * rules.size()];
-        for (int i = 0; i < rules.size(); i++) {
-            lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
-            lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
-        }
+        long[] lookBacks = alertLookBacks(rules);
         long now = clock.millis();
         long[] counts = new long[2 * lookBacks.length];
         recorder.sumLookBacks(now, lookBacks, counts);
@@ -739,11 +735,7 @@ public final class Slo {
 
     private List<BurnRateAlert> sliceAlerts(SloSpec current) {
         List<BurnRateRule> rules = current.alertPolicy().rules();
-        long[] lookBacks = new long[2 * rules.size()];
-        for (int i = 0; i < rules.size(); i++) {
-            lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
-            lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
-        }
+        long[] lookBacks = alertLookBacks(rules);
         long now = clock.millis();
         SliceRecorder.Counts[] counts = slices.sumLookBacks(now, lookBacks);
         Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
@@ -763,6 +755,16 @@ public final class Slo {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The look-backs of {@code rules}: long window at {@code 2*i}, short window at {@code 2*i+1}, in ms. */
+    private static long[] alertLookBacks(List<BurnRateRule> rules) {
+        long[] lookBacks = new long[2 * rules.size()];
+        for (int i = 0; i < rules.size(); i++) {
+            lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
+            lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
+        }
+        return lookBacks;
+    }
 
     EventRecorder recorder() {
         return recorder;
