@@ -103,15 +103,27 @@ final class EventRecorder implements StripedCounter.GrowLock {
         this.clock = clock;
         this.counter = new StripedCounter(maxStripes());
         long now = clock.millis();
-        long history = Math.max(longestLookBack.toMillis(), MIN_HISTORY.toMillis());
-        int hours = (int) ((history + HOUR - 1) / HOUR) + 24;
-        this.tiers = hourlyOnly ? new TimeTier[] {new TimeTier(HOUR, hours, now)} : new TimeTier[] {
+        this.tiers = newTiers(now, longestLookBack, hourlyOnly);
+        this.nextRollMillis = tiers[0].openEndMillis;
+        this.latency = keepLatency ? new LatencyRecorder(history(longestLookBack), now) : null;
+    }
+
+    /** The history kept: the longest look-back, at least {@link #MIN_HISTORY}. */
+    private static long history(Duration longestLookBack) {
+        return Math.max(longestLookBack.toMillis(), MIN_HISTORY.toMillis());
+    }
+
+    /**
+     * The tiers, finest first, opened at {@code now}: 10 s x 36, 1 min x 360 and 1 h x (history + 1 day),
+     * or the hourly one alone. Shared with {@link SliceRecorder}.
+     */
+    static TimeTier[] newTiers(long now, Duration longestLookBack, boolean hourlyOnly) {
+        int hours = (int) ((history(longestLookBack) + HOUR - 1) / HOUR) + 24;
+        return hourlyOnly ? new TimeTier[] {new TimeTier(HOUR, hours, now)} : new TimeTier[] {
             new TimeTier(SECONDS_10, 36, now),
             new TimeTier(MINUTE, 360, now),
             new TimeTier(HOUR, hours, now),
         };
-        this.nextRollMillis = tiers[0].openEndMillis;
-        this.latency = keepLatency ? new LatencyRecorder(history, now) : null;
     }
 
     /** The most stripes writers may spread over: 2 x cpus rounded up to a power of two, at most {@link #MAX_STRIPES}. */

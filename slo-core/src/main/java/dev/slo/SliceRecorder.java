@@ -113,13 +113,7 @@ final class SliceRecorder {
         long open = Math.floorDiv(now, sliceMillis);
         this.openSlice = open;
         this.state = tagOf(open);
-        long history = Math.max(longestLookBack.toMillis(), EventRecorder.MIN_HISTORY.toMillis());
-        int hours = (int) ((history + EventRecorder.HOUR - 1) / EventRecorder.HOUR) + 24;
-        this.tiers = new TimeTier[] {
-            new TimeTier(EventRecorder.SECONDS_10, 36, now),
-            new TimeTier(EventRecorder.MINUTE, 360, now),
-            new TimeTier(EventRecorder.HOUR, hours, now),
-        };
+        this.tiers = EventRecorder.newTiers(now, longestLookBack, false);
     }
 
     private static long tagOf(long slice) {
