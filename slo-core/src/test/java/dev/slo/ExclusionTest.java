@@ -202,39 +202,67 @@ final class ExclusionTest {
 
     @Test
     void concurrentWriters_acrossExclusionEdges_loseNothing() throws InterruptedException {
-        // Every other minute is excluded (30 one-minute exclusions); four writers record while a fifth
-        // thread moves the clock across all their edges. good + bad + excluded must equal what was recorded.
+        // Every other minute is excluded (30 one-minute exclusions); four writers record until told to
+        // stop while this thread moves the clock 10 s at a time across all their edges, waiting after
+        // each step until some writer has recorded at the new reading. good + bad + excluded must equal
+        // what was recorded, and both sides of the edges must have seen events.
         Exclusion[] everyOtherMinute = new Exclusion[30];
         for (int i = 0; i < everyOtherMinute.length; i++) {
             everyOtherMinute[i] = Exclusion.once(T0.plus(Duration.ofMinutes(2L * i + 1)), Duration.ofMinutes(1), "m" + i);
         }
         Slo slo = define("race").exclude(everyOtherMinute).register();
         int writers = 4;
-        int perWriter = 200_000;
+        java.util.concurrent.atomic.AtomicLongArray recorded = new java.util.concurrent.atomic.AtomicLongArray(writers);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Thread[] threads = new Thread[writers];
         for (int w = 0; w < writers; w++) {
+            int me = w;
             threads[w] = new Thread(() -> {
-                for (int i = 0; i < perWriter; i++) {
+                for (long i = 0; !stop.get(); i++) {
                     slo.record(i % 7 != 0);
+                    recorded.incrementAndGet(me);
                 }
             });
+            threads[w].start();
         }
-        Thread ticker = new Thread(() -> {
-            for (int i = 0; i < 60 * 60; i++) {
-                clock.advance(Duration.ofSeconds(1));
-                Thread.onSpinWait();
-            }
-        });
-        for (Thread t : threads) {
-            t.start();
+        for (int step = 0; step < 6 * 60; step++) {        // one hour in 10 s steps
+            awaitARecordBegunNow(recorded);
+            clock.advance(Duration.ofSeconds(10));
         }
-        ticker.start();
+        awaitARecordBegunNow(recorded);
+        stop.set(true);
         for (Thread t : threads) {
             t.join();
         }
-        ticker.join();
+        long total = 0;
+        for (int w = 0; w < writers; w++) {
+            total += recorded.get(w);
+        }
         ErrorBudget budget = slo.errorBudget();
-        assertEquals((long) writers * perWriter, budget.total() + slo.excludedEvents());
+        assertEquals(total, budget.total() + slo.excludedEvents());
+        // Readings 0 s, 10 s, ..., 3600 s each saw at least one event. The 30 excluded minutes (1, 3, ..., 59)
+        // hold 6 readings each: 180. The counted minutes 0, 2, ..., 58 hold 6 each, and minute 60 one: 181.
+        assertTrue(slo.excludedEvents() >= 180, "excluded " + slo.excludedEvents());
+        assertTrue(budget.total() >= 181, "counted " + budget.total());
+    }
+
+    /**
+     * Waits until some writer has finished a record that began after this call: with n writers, n + 1
+     * more finished records mean one of them finished two, the second begun (and its clock read) later.
+     */
+    private static void awaitARecordBegunNow(java.util.concurrent.atomic.AtomicLongArray recorded) {
+        long seen = sum(recorded);
+        while (sum(recorded) < seen + recorded.length() + 1) {
+            Thread.yield();
+        }
+    }
+
+    private static long sum(java.util.concurrent.atomic.AtomicLongArray counts) {
+        long sum = 0;
+        for (int i = 0; i < counts.length(); i++) {
+            sum += counts.get(i);
+        }
+        return sum;
     }
 
     @Test

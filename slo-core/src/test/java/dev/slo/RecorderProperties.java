@@ -134,12 +134,16 @@ final class RecorderProperties {
         Slo slo = Fixtures.checkout(clock);
         long millis = Fixtures.START.toEpochMilli() + 10_000_000;
         long recorded = 0;
+        long good = 0;
         for (int move : moves) {
             millis += move;
             clock.set(java.time.Instant.ofEpochMilli(millis));
             slo.record(move % 2 == 0);
             recorded++;
+            good += move % 2 == 0 ? 1 : 0;
         }
+        // At most 40 moves of 100 s either way stay far inside the 30-day window: nothing expires.
         assertEquals(recorded, slo.errorBudget().total());
+        assertEquals(good, slo.errorBudget().good());
     }
 }

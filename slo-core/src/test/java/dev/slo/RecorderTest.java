@@ -172,6 +172,8 @@ final class RecorderTest {
         }
         batch.recordCounts(0, 0);
         assertEquals(single.errorBudget(), batch.errorBudget());
+        assertEquals(1234 + 56, batch.errorBudget().total());             // not merely equal: both right
+        assertEquals(1234, batch.errorBudget().good());
     }
 
     @Test
