@@ -32,6 +32,8 @@ final class RunTracker {
 
     JobRun start(Slo slo, long now) {
         sweep(now, true);
+        // Benign race: check-then-increment, so starters racing past the check at MAX_RUNS - 1 may each
+        // add a run; the bound is exceeded by at most the number of threads starting runs at once.
         if (queued.get() >= MAX_RUNS) {
             throw new IllegalStateException("\"" + slo.name() + "\" has " + MAX_RUNS
                     + " runs in flight (started, not reported, deadline not yet passed): report runs with complete() or fail()");

@@ -74,7 +74,7 @@ final class LatencyHistogramTest {
     }
 
     @Test
-    void latenciesFrom2To42nsShareTheOverflowBin() {
+    void latenciesFrom2ToThe42ndNsUpShareTheOverflowBin() {
         long edge = 1L << 42;                                              // 4,398,046,511,104 ns = 73.3 min
         assertEquals(LatencyBins.OVERFLOW - 1, LatencyBins.bin(edge - 1));
         assertEquals(LatencyBins.OVERFLOW, LatencyBins.bin(edge));
