@@ -62,6 +62,23 @@ final class StripedCounterTest {
     }
 
     @Test
+    void nearOverflow_fromThreeTimesTwoToThe30EventsInAStripe_untilDrained() {
+        // 3 x 2^30 = 192 batches of 2^24: one batch short is not near; the 192nd makes it so.
+        StripedCounter counter = new StripedCounter(1);
+        long batch = StripedCounter.pack(StripedCounter.MAX_BATCH, StripedCounter.MAX_BATCH);
+        for (int i = 0; i < 191; i++) {
+            counter.add(batch, BUSY);
+        }
+        assertFalse(counter.nearOverflow());
+        counter.add(batch, BUSY);
+        assertTrue(counter.nearOverflow());
+        long[] into = new long[2];
+        counter.drainInto(into);
+        assertFalse(counter.nearOverflow());
+        assertArrayEquals(new long[] {3L << 30, 3L << 30}, into);
+    }
+
+    @Test
     void add_belowFlushAt_asksNothing() {
         StripedCounter counter = new StripedCounter(1);
         assertFalse(counter.add(StripedCounter.GOOD_EVENT, BUSY));
