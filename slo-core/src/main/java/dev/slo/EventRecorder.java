@@ -12,9 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *  - Writers (record, recordCounts) may be any number of threads. They are lock-free: a writer reads
  *    the clock once, reads one volatile boundary, and adds to its stripe (StripedCounter). A writer
  *    that sees the boundary crossed tries the roll lock with tryLock; if another thread holds it, the
- *    writer goes on without waiting. Writers never allocate. One exception, to keep counts exact: a
- *    writer whose stripe holds 3 x 2^30 undrained events (batches added while a query held the lock)
- *    spins on tryLock until the stripe is drained (tryFlush).
+ *    writer goes on without waiting. Writers never allocate. (Batches that find their stripe nearly
+ *    full while a query holds the lock go to the counter's 64-bit spill, so no writer waits even then.)
  *  - Readers (the query methods) may be any number of threads; they take the roll lock (they may
  *    wait for one another and for a roll in progress, never for a writer), roll if a boundary has
  *    passed, drain the stripes into the open buckets and read the tiers. All tier state is touched
@@ -183,7 +182,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
             long b = Math.min(bad, StripedCounter.MAX_BATCH);
             good -= g;
             bad -= b;
-            if (counter.add(StripedCounter.pack(g, g + b), this)) {
+            if (counter.addBatch(g, g + b, this)) {
                 tryFlush();
             }
         }
@@ -216,23 +215,15 @@ final class EventRecorder implements StripedCounter.GrowLock {
         }
     }
 
-    /**
-     * Drains early when a stripe passed FLUSH_AT. Never waits, except when a stripe is past
-     * DRAIN_NOW_AT while another thread holds the lock: then it spins on tryLock until it drains (or
-     * someone else did), rather than let the stripe's 32-bit halves carry over (see StripedCounter).
-     */
+    /** Drains early when a stripe passed FLUSH_AT, if the lock is free. Never waits. */
     private void tryFlush() {
-        do {
-            if (lock.tryLock()) {
-                try {
-                    drainToTiers();
-                } finally {
-                    lock.unlock();
-                }
-                return;
+        if (lock.tryLock()) {
+            try {
+                drainToTiers();
+            } finally {
+                lock.unlock();
             }
-            Thread.onSpinWait();
-        } while (counter.nearOverflow());
+        }
     }
 
     @Override

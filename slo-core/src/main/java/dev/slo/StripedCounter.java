@@ -8,11 +8,11 @@ import java.lang.invoke.VarHandle;
  * drains. Lives inside EventRecorder; package-private.
  *
  * Assumptions and guarantees
- *  - Any number of writer threads call add(). add() is lock-free: it is one CAS on the writer's
- *    stripe, falling back to one atomic getAndAdd (wait-free on x86) after a failed CAS. It never
- *    allocates; a failed CAS may grow the stripes, but only by a thread that wins the grow lock
- *    with tryLock, so no writer waits to add. (A writer whose stripe nears overflow waits for the
- *    drain after its add: see Algorithm.)
+ *  - Any number of writer threads call add() and addBatch(). Both are lock-free: one CAS on the
+ *    writer's stripe, falling back to one atomic getAndAdd (wait-free on x86) after a failed CAS, or
+ *    for a batch on a full stripe two getAndAdds on the spill cells. They never allocate and never
+ *    wait; a failed CAS may grow the stripes, but only by a thread that wins the grow lock with
+ *    tryLock.
  *  - drain() and peek() are called by one thread at a time (the caller holds the recorder's roll
  *    lock). drain() takes every count added before it, exactly once: each stripe is swapped to
  *    zero atomically, so an add either lands before the swap (and is drained now) or after it (and
@@ -25,11 +25,11 @@ import java.lang.invoke.VarHandle;
  *  while billions of events arrive, a writer whose stripe passes 2^30 events asks the owner to drain
  *  early (FLUSH_AT), leaving three times that much headroom before the 32-bit fields could overflow.
  *  The owner drains with tryLock, so while another thread holds its lock (a long query) nobody
- *  drains: batch writers (up to 2^25 events a call) could fill that headroom within microseconds.
- *  Past 3 x 2^30 (DRAIN_NOW_AT) a writer therefore does not return until the stripe is drained
- *  (see EventRecorder.tryFlush): the one case where a writer waits, and only for a lock holder that
- *  never waits for writers. Each writer adds at most one batch past that mark before it waits, so
- *  the last 2^30 of headroom holds for 32 writers at once.
+ *  drains, and batch writers (up to 2^24 events an add) could fill that headroom within microseconds.
+ *  So a batch that finds its stripe past FLUSH_AT goes to the spill instead: two 64-bit cells, total
+ *  then good, that cannot carry over. The drain takes good before total, so it never sees a batch's
+ *  good without its total (good <= total holds). Single events keep to their stripe: filling the
+ *  headroom one event at a time takes billions of adds during one lock hold.
  *
  *  Writers pick a stripe by a multiplicative hash of their thread id and a salt. The table starts with
  *  one stripe (one cache line) and doubles on a failed CAS up to maxStripes; at that size a failed CAS
@@ -48,13 +48,27 @@ final class StripedCounter {
     static final long MAX_BATCH = 1L << 24;
     /** Past this many events in one stripe, the writer asks for an early drain (see class notes). */
     static final long FLUSH_AT = 1L << (32 + 30);
-    /** Past this many (3 x 2^30) events in one stripe, the writer must see it drained before it returns. */
-    static final long DRAIN_NOW_AT = 3L << (32 + 30);
 
     private static final long LOW_MASK = 0xFFFF_FFFFL;
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
 
+    private static final VarHandle SPILL_GOOD;
+    private static final VarHandle SPILL_TOTAL;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SPILL_GOOD = lookup.findVarHandle(StripedCounter.class, "spillGood", long.class);
+            SPILL_TOTAL = lookup.findVarHandle(StripedCounter.class, "spillTotal", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final int maxStripes;
+    /** Batches that found their stripe past FLUSH_AT (see class notes); rarely touched, so not padded. */
+    private volatile long spillGood;
+    private volatile long spillTotal;
     private volatile Stripe[] stripes = { new Stripe() };
     /** Mixed into the stripe hash; changed when threads collide at full size. Benign race: read plainly. */
     private int salt;
@@ -94,6 +108,24 @@ final class StripedCounter {
         return Long.compareUnsigned(before, FLUSH_AT) >= 0;
     }
 
+    /**
+     * Adds a batch of {@code good} good events among {@code total}, each at most {@link #MAX_BATCH}:
+     * to the writer's stripe, or to the spill when that stripe is past {@link #FLUSH_AT}, so that a
+     * stripe never carries over however long a query holds the owner's lock. Lock-free, allocation-free.
+     *
+     * @return true when the owner should drain soon
+     */
+    boolean addBatch(long good, long total, GrowLock growLock) {
+        Stripe[] table = stripes;
+        Stripe stripe = table[index(table.length)];
+        if (Long.compareUnsigned(stripe.value, FLUSH_AT) < 0) {      // volatile read
+            return add(pack(good, total), growLock);
+        }
+        SPILL_TOTAL.getAndAdd(this, total);               // total first: a drain that sees the good sees the total
+        SPILL_GOOD.getAndAdd(this, good);
+        return true;
+    }
+
     private int index(int length) {
         long h = (Thread.currentThread().getId() + salt) * GOLDEN;
         return (int) (h >>> 32) & (length - 1);
@@ -125,24 +157,13 @@ final class StripedCounter {
 
     /** Drains into the two cells of {@code into}: [0] += good, [1] += total. Caller holds the lock. */
     void drainInto(long[] into) {
+        into[0] += (long) SPILL_GOOD.getAndSet(this, 0L);   // good before total (see class notes)
+        into[1] += (long) SPILL_TOTAL.getAndSet(this, 0L);
         for (Stripe stripe : stripes) {
             long v = (long) Stripe.VALUE.getAndSet(stripe, 0L);
             into[0] += good(v);
             into[1] += total(v);
         }
-    }
-
-    /**
-     * True while some stripe holds {@link #DRAIN_NOW_AT} events or more (unsigned), so that one more
-     * batch per writer could come close to carrying a 32-bit half over. Volatile reads only.
-     */
-    boolean nearOverflow() {
-        for (Stripe stripe : stripes) {
-            if (Long.compareUnsigned(stripe.value, DRAIN_NOW_AT) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** How many stripes are in use now. */
@@ -152,7 +173,7 @@ final class StripedCounter {
 
     /** Bytes held, approximately: each stripe is padded to two cache lines. */
     long footprintBytes() {
-        return 16L + 4L * stripes.length + (long) stripes.length * Stripe.BYTES;
+        return 32L + 4L * stripes.length + (long) stripes.length * Stripe.BYTES;
     }
 
     /** What the caller of {@link #add} holds: the owner's roll lock, tried and never waited on. */

@@ -1,6 +1,7 @@
 package dev.slo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -217,7 +218,9 @@ final class RecorderConcurrencyTest {
             }
         });
         importer.start();
-        importer.join(300);                                // unfixed, the importer is done (and wrapped) by now
+        importer.join(30_000);
+        // Writers never wait: the importer finishes while the lock is still held.
+        assertFalse(importer.isAlive(), "the importer waited for the lock holder");
         release.countDown();
         holder.join();
         importer.join();

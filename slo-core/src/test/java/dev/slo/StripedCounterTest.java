@@ -62,20 +62,21 @@ final class StripedCounterTest {
     }
 
     @Test
-    void nearOverflow_fromThreeTimesTwoToThe30EventsInAStripe_untilDrained() {
-        // 3 x 2^30 = 192 batches of 2^24: one batch short is not near; the 192nd makes it so.
+    void addBatch_pastFlushAtWithNoDrain_spillsInsteadOfCarryingOver() {
+        // Nobody drains (BUSY): 2^33 good events in batches of 2^24 (512 batches) are eight times what a
+        // 32-bit half holds. The first 64 batches (2^30) fill the stripe to FLUSH_AT; the other 448 find
+        // it there and go to the 64-bit spill. One drain takes them all, good and total alike.
         StripedCounter counter = new StripedCounter(1);
-        long batch = StripedCounter.pack(StripedCounter.MAX_BATCH, StripedCounter.MAX_BATCH);
-        for (int i = 0; i < 191; i++) {
-            counter.add(batch, BUSY);
+        long batches = (1L << 33) / StripedCounter.MAX_BATCH;
+        for (long i = 0; i < batches; i++) {
+            boolean flush = counter.addBatch(StripedCounter.MAX_BATCH, StripedCounter.MAX_BATCH, BUSY);
+            assertEquals(i >= 64, flush, "batch " + i);
         }
-        assertFalse(counter.nearOverflow());
-        counter.add(batch, BUSY);
-        assertTrue(counter.nearOverflow());
         long[] into = new long[2];
         counter.drainInto(into);
-        assertFalse(counter.nearOverflow());
-        assertArrayEquals(new long[] {3L << 30, 3L << 30}, into);
+        assertArrayEquals(new long[] {1L << 33, 1L << 33}, into);
+        counter.drainInto(into);
+        assertArrayEquals(new long[] {1L << 33, 1L << 33}, into, "a second drain finds nothing left");
     }
 
     @Test
