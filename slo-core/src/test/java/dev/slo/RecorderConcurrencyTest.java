@@ -165,21 +165,11 @@ final class RecorderConcurrencyTest {
         EventRecorder recorder = slo.recorder();
         clock.set(Fixtures.START.plusSeconds(5));
         slo.record(true);                                  // bucket [0, 10 s)
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> {
-            assertTrue(recorder.tryAcquire());
-            held.countDown();
-            await(release);
-            recorder.release();
-        });
-        holder.start();
-        held.await();
+        LockHolder holder = LockHolder.holding(recorder);
         clock.set(Fixtures.START.plusSeconds(12));         // bucket [10 s, 20 s), but no one can roll now
         slo.record(false);                                 // returns at once: the lock is not waited for
         slo.recordCounts(2, 0);
-        release.countDown();
-        holder.join();
+        holder.release();
         List<TimeBucket> timeline = slo.timeline(Duration.ofSeconds(10), Duration.ofSeconds(20));
         assertEquals(2, timeline.size());
         // The racing events were drained into the bucket that was open: the adjacent, earlier one.
@@ -202,30 +192,50 @@ final class RecorderConcurrencyTest {
         ManualClock clock = Fixtures.clock();
         Slo slo = Fixtures.checkout(clock);
         EventRecorder recorder = slo.recorder();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> {
-            assertTrue(recorder.tryAcquire());
-            held.countDown();
-            await(release);
-            recorder.release();
-        });
-        holder.start();
-        held.await();
+        LockHolder holder = LockHolder.holding(recorder);
         Thread importer = new Thread(() -> {
             for (int i = 0; i < 4; i++) {
                 slo.recordCounts(Slo.MAX_COUNTS_PER_CALL, 0);
             }
         });
         importer.start();
-        importer.join(30_000);
+        importer.join(20_000);
         // Writers never wait: the importer finishes while the lock is still held.
         assertFalse(importer.isAlive(), "the importer waited for the lock holder");
-        release.countDown();
-        holder.join();
+        holder.release();
         importer.join();
         assertEquals(4 * Slo.MAX_COUNTS_PER_CALL, slo.errorBudget().total());
         assertEquals(4 * Slo.MAX_COUNTS_PER_CALL, slo.errorBudget().good());
+    }
+
+    /** Another thread holding the recorder's roll lock, as a long query or a rolling writer would. */
+    private static final class LockHolder {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final Thread thread;
+
+        private LockHolder(EventRecorder recorder, CountDownLatch held) {
+            thread = new Thread(() -> {
+                assertTrue(recorder.tryAcquire());
+                held.countDown();
+                await(release);
+                recorder.release();
+            });
+        }
+
+        /** Returns once the lock is held. */
+        static LockHolder holding(EventRecorder recorder) throws InterruptedException {
+            CountDownLatch held = new CountDownLatch(1);
+            LockHolder holder = new LockHolder(recorder, held);
+            holder.thread.start();
+            held.await();
+            return holder;
+        }
+
+        /** Lets the lock go and waits until it is released. */
+        void release() throws InterruptedException {
+            release.countDown();
+            thread.join();
+        }
     }
 
     private static void await(CountDownLatch latch) {
