@@ -26,10 +26,12 @@ import java.lang.invoke.VarHandle;
  *  early (FLUSH_AT), leaving three times that much headroom before the 32-bit fields could overflow.
  *  The owner drains with tryLock, so while another thread holds its lock (a long query) nobody
  *  drains, and batch writers (up to 2^24 events an add) could fill that headroom within microseconds.
- *  So a batch that finds its stripe past FLUSH_AT goes to the spill instead: two 64-bit cells, total
- *  then good, that cannot carry over. The drain takes good before total, so it never sees a batch's
- *  good without its total (good <= total holds). Single events keep to their stripe: filling the
- *  headroom one event at a time takes billions of adds during one lock hold.
+ *  So a batch that finds its stripe past FLUSH_AT goes to the spill instead: two 64-bit cells that
+ *  cannot carry over, one of good events and one of bad events (not a total: a drain may fall between
+ *  a batch's two adds, and then the batch is split across two buckets, its bad events in one and its
+ *  good in the next; with good and bad cells each part is consistent on its own, where a total cell
+ *  would leave phantom bad events in one bucket and good > total in the next). Single events keep to
+ *  their stripe: filling the headroom one event at a time takes billions of adds during one lock hold.
  *
  *  Writers pick a stripe by a multiplicative hash of their thread id and a salt. The table starts with
  *  one stripe (one cache line) and doubles on a failed CAS up to maxStripes; at that size a failed CAS
@@ -53,13 +55,13 @@ final class StripedCounter {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
 
     private static final VarHandle SPILL_GOOD;
-    private static final VarHandle SPILL_TOTAL;
+    private static final VarHandle SPILL_BAD;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             SPILL_GOOD = lookup.findVarHandle(StripedCounter.class, "spillGood", long.class);
-            SPILL_TOTAL = lookup.findVarHandle(StripedCounter.class, "spillTotal", long.class);
+            SPILL_BAD = lookup.findVarHandle(StripedCounter.class, "spillBad", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -68,7 +70,7 @@ final class StripedCounter {
     private final int maxStripes;
     /** Batches that found their stripe past FLUSH_AT (see class notes); rarely touched, so not padded. */
     private volatile long spillGood;
-    private volatile long spillTotal;
+    private volatile long spillBad;
     private volatile Stripe[] stripes = { new Stripe() };
     /** Mixed into the stripe hash; changed when threads collide at full size. Benign race: read plainly. */
     private int salt;
@@ -121,7 +123,8 @@ final class StripedCounter {
         if (Long.compareUnsigned(stripe.value, FLUSH_AT) < 0) {      // volatile read
             return add(pack(good, total), growLock);
         }
-        SPILL_TOTAL.getAndAdd(this, total);               // total first: a drain that sees the good sees the total
+        // Two adds: a drain between them splits the batch across adjacent buckets, each part consistent.
+        SPILL_BAD.getAndAdd(this, total - good);
         SPILL_GOOD.getAndAdd(this, good);
         return true;
     }
@@ -157,8 +160,10 @@ final class StripedCounter {
 
     /** Drains into the two cells of {@code into}: [0] += good, [1] += total. Caller holds the lock. */
     void drainInto(long[] into) {
-        into[0] += (long) SPILL_GOOD.getAndSet(this, 0L);   // good before total (see class notes)
-        into[1] += (long) SPILL_TOTAL.getAndSet(this, 0L);
+        long spilledGood = (long) SPILL_GOOD.getAndSet(this, 0L);
+        long spilledBad = (long) SPILL_BAD.getAndSet(this, 0L);
+        into[0] += spilledGood;                           // good <= total whatever the interleaving (see class notes)
+        into[1] += spilledGood + spilledBad;
         for (Stripe stripe : stripes) {
             long v = (long) Stripe.VALUE.getAndSet(stripe, 0L);
             into[0] += good(v);
