@@ -12,18 +12,26 @@ import java.util.concurrent.locks.ReentrantLock;
  *  - Writers (record, recordCounts) may be any number of threads. They are lock-free: a writer reads
  *    the clock once, reads one volatile boundary, and adds to its stripe (StripedCounter). A writer
  *    that sees the boundary crossed tries the roll lock with tryLock; if another thread holds it, the
- *    writer goes on without waiting. Writers never allocate. (Batches that find their stripe nearly
- *    full while a query holds the lock go to the counter's 64-bit spill, so no writer waits even then.)
+ *    writer parks its event in the late cells (TaggedCells) under the index of its own 10-second
+ *    bucket and goes on without waiting. Writers never allocate. (Batches that find their stripe
+ *    nearly full while a query holds the lock go to the counter's 64-bit spill, so no writer waits
+ *    even then.)
  *  - Readers (the query methods) may be any number of threads; they take the roll lock (they may
  *    wait for one another and for a roll in progress, never for a writer), roll if a boundary has
  *    passed, drain the stripes into the open buckets and read the tiers. All tier state is touched
  *    only under the lock.
  *  - Exactness: every event is counted exactly once. It lands in the bucket of the clock reading it
- *    was recorded with, except that an event racing a roll may land in the adjacent bucket, earlier
- *    or later: a writer that read the clock just past a boundary while another thread holds the lock
- *    adds before that thread's drain (the earlier bucket); one that read it just before the boundary
- *    but adds after the drain lands in the later one. Never in no bucket, never in two. Single-threaded, bucketing is exact: a writer
- *    rolls before it adds, so an event read at time t never lands in a bucket that closed before t.
+ *    was recorded with, except that an event racing a roll may land in the adjacent, later bucket: one
+ *    whose writer read the clock just before the boundary but adds to its stripe after the roll's
+ *    drain. An event whose writer saw the boundary pass is never drained into an earlier bucket: it
+ *    rolls first, or, when another thread holds the lock (however long, however far the clock moves
+ *    meanwhile), it is parked under its own bucket's index and harvested into that bucket once the
+ *    tiers reach it. Never in no bucket, never in two. Single-threaded, bucketing is exact.
+ *    (Pathological case: the late cells hold 32 distinct 10-second buckets of each kind; a writer that
+ *    finds them all taken during one lock hold merges into the nearest bucket parked, so its event
+ *    still lands within that distance of its reading.)
+ *  - Readings past LAST_MILLIS (some 292 million years from now, where bucket ends would overflow a
+ *    long) count at LAST_MILLIS: saturated, never lost.
  *  - Clock safety: a reading earlier than the open bucket (the clock went back) counts in the open
  *    bucket, the newest; nothing is rewritten. A jump forward clears at most every slot once.
  *  - A query sees good <= total (the two are added in one atomic step) and, while no bucket leaves its
@@ -32,8 +40,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Algorithm
  *  Writers add to cumulative striped cells. The first thread to see the clock at or past the finest
  *  tier's boundary (nextRollMillis) rolls: it drains the stripes into the open bucket of every tier,
- *  seals each tier whose boundary has passed and publishes the next boundary. Queries do the same,
- *  then sum the buckets of the finest tier that spans the look-back: O(slots of that tier).
+ *  seals each tier whose boundary has passed, harvests the late cells whose bucket the tiers now hold
+ *  and publishes the next boundary. Queries do the same, then sum the buckets of the finest tier that
+ *  spans the look-back: O(slots of that tier). A look-back always includes the bucket holding now, so
+ *  one shorter than a bucket sees that bucket (it blurs by at most one bucket, as every look-back).
  *  Tiers: 10 s x 36 (sharp 5-minute windows), 1 min x 360 (up to 6 hours), 1 h x (longest window,
  *  at least 30 days, + 1 day). A 30-day ratio SLO holds about 19 KB.
  *
@@ -52,10 +62,21 @@ final class EventRecorder implements StripedCounter.GrowLock {
     static final int MAX_STRIPES = 32;
     /** The hourly tier keeps at least this much history, whatever the window. */
     static final Duration MIN_HISTORY = Duration.ofDays(30);
+    /**
+     * The latest clock reading counted as itself; later ones count here. Two days short of
+     * Long.MAX_VALUE, so that the end of any bucket (at most a day long) holding a reading fits a long.
+     */
+    static final long LAST_MILLIS = Long.MAX_VALUE - 2 * 86_400_000L;
+    /** Cells for late events: 32 distinct buckets of each kind during one lock hold (512 bytes). */
+    private static final int LATE_CELLS = 64;
+    private static final int GOOD_KIND = 0;
+    private static final int BAD_KIND = 1;
 
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final StripedCounter counter;
+    /** Events of writers that saw a boundary pass while another thread held the lock, by bucket index. */
+    private final TaggedCells late = new TaggedCells(LATE_CELLS, 1);
     /** Finest first. */
     private final TimeTier[] tiers;
     /** The end of the finest tier's open bucket: the one volatile a writer reads. */
@@ -101,7 +122,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
     private EventRecorder(Clock clock, Duration longestLookBack, boolean hourlyOnly, boolean keepLatency) {
         this.clock = clock;
         this.counter = new StripedCounter(maxStripes());
-        long now = clock.millis();
+        long now = Math.min(clock.millis(), LAST_MILLIS);
         this.tiers = newTiers(now, longestLookBack, hourlyOnly);
         this.nextRollMillis = tiers[0].openEndMillis;
         this.latency = keepLatency ? new LatencyRecorder(history(longestLookBack), now) : null;
@@ -141,8 +162,9 @@ final class EventRecorder implements StripedCounter.GrowLock {
 
     /** Counts one event at the clock reading {@code now} the caller took. Lock-free, allocation-free. */
     void record(boolean good, long now) {
-        if (now >= nextRollMillis) {
-            tryRoll(now);                                 // roll before adding: the event belongs after the boundary
+        if (now >= nextRollMillis && !tryRoll(now)) {     // roll before adding: the event belongs after the boundary
+            park(now, good ? 1 : 0, good ? 0 : 1);        // or, when another thread holds the lock, park it by time
+            return;
         }
         if (counter.add(good ? StripedCounter.GOOD_EVENT : StripedCounter.BAD_EVENT, this)) {
             tryFlush();
@@ -155,10 +177,13 @@ final class EventRecorder implements StripedCounter.GrowLock {
      * {@code now} is the clock reading the caller took. Lock-free, allocation-free.
      */
     void record(boolean good, boolean success, long latencyNanos, long now) {
-        if (now >= nextRollMillis) {
-            tryRoll(now);
+        boolean flush;
+        if (now >= nextRollMillis && !tryRoll(now)) {
+            park(now, good ? 1 : 0, good ? 0 : 1);        // the latency bin below still goes to the open bucket
+            flush = false;
+        } else {
+            flush = counter.add(good ? StripedCounter.GOOD_EVENT : StripedCounter.BAD_EVENT, this);
         }
-        boolean flush = counter.add(good ? StripedCounter.GOOD_EVENT : StripedCounter.BAD_EVENT, this);
         if (latency != null) {
             flush |= latency.add(success ? LatencyBins.bin(latencyNanos) : LatencyBins.FAILED);
         }
@@ -174,9 +199,14 @@ final class EventRecorder implements StripedCounter.GrowLock {
 
     /** Counts a batch at the clock reading {@code now} the caller took (both counts already checked >= 0). */
     void recordCounts(long good, long bad, long now) {
-        if (now >= nextRollMillis) {
-            tryRoll(now);
+        if (now >= nextRollMillis && !tryRoll(now)) {
+            park(now, good, bad);
+            return;
         }
+        addToStripes(good, bad);
+    }
+
+    private void addToStripes(long good, long bad) {
         while (good > 0 || bad > 0) {
             long g = Math.min(good, StripedCounter.MAX_BATCH);
             long b = Math.min(bad, StripedCounter.MAX_BATCH);
@@ -196,7 +226,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
     void recordAt(long now, long atMillis, long good, long bad) {
         lock.lock();
         try {
-            long at = Math.min(atMillis, catchUp(now));
+            long at = Math.min(Math.min(atMillis, LAST_MILLIS), catchUp(now));
             for (TimeTier tier : tiers) {
                 tier.add(Math.floorDiv(at, tier.lengthMillis), good, good + bad);
             }
@@ -205,13 +235,37 @@ final class EventRecorder implements StripedCounter.GrowLock {
         }
     }
 
-    private void tryRoll(long now) {
-        if (lock.tryLock()) {                             // losers never wait: their event lands in the adjacent bucket at worst
-            try {
-                rollTo(now);
-            } finally {
-                lock.unlock();
-            }
+    /** Rolls to {@code now} if the lock is free; false when another thread holds it. Never waits. */
+    private boolean tryRoll(long now) {
+        if (!lock.tryLock()) {
+            return false;                                 // losers never wait: they park their event (see park)
+        }
+        try {
+            rollTo(now);
+        } finally {
+            lock.unlock();
+        }
+        return true;
+    }
+
+    /**
+     * Parks events read at {@code now}, past the boundary, while another thread holds the lock: under the
+     * index of their own finest bucket, where the roll that reaches it harvests them. Lock-free.
+     */
+    private void park(long now, long good, long bad) {
+        long index = Math.floorDiv(Math.min(now, LAST_MILLIS), tiers[0].lengthMillis);
+        if (good > 0) {
+            parkKind(index, GOOD_KIND, good);
+        }
+        if (bad > 0) {
+            parkKind(index, BAD_KIND, bad);
+        }
+    }
+
+    private void parkKind(long index, int kind, long count) {
+        if (!late.add(index, kind, count) && !late.addNearest(index, kind, count)) {
+            // Every late cell is full (68 billion events each): the open bucket takes them, still counted.
+            addToStripes(kind == GOOD_KIND ? count : 0, kind == BAD_KIND ? count : 0);
         }
     }
 
@@ -239,8 +293,10 @@ final class EventRecorder implements StripedCounter.GrowLock {
     // ---------------------------------------------------------------- under the lock
 
     /** Seals every tier whose open bucket ended at or before {@code now}. Lock held. */
-    private void rollTo(long now) {
+    private void rollTo(long reading) {
+        long now = Math.min(reading, LAST_MILLIS);
         if (now < nextRollMillis) {
+            harvestLate();                                // late events of buckets the tiers hold already
             return;                                       // another thread rolled first
         }
         drainToTiers();                                   // what was added so far belongs to the closing buckets
@@ -256,7 +312,36 @@ final class EventRecorder implements StripedCounter.GrowLock {
         if (latency != null) {
             latency.roll(now);                            // drained above: seals the latency buckets that closed
         }
+        harvestLate();
         nextRollMillis = tiers[0].openEndMillis;          // volatile write: writers see the new boundary
+    }
+
+    /**
+     * Moves every parked late event whose bucket the finest tier has reached into that bucket of every
+     * tier. Cells of a later bucket (a writer read the clock after this roll's reading) wait for the roll
+     * that reaches them. Lock held.
+     */
+    private void harvestLate() {
+        TimeTier finest = tiers[0];
+        long open = finest.openIndex;
+        for (int i = 0, n = late.size(); i < n; i++) {
+            for (;;) {
+                long word = late.word(i);
+                long count = TaggedCells.count(word);
+                long index = late.index(word, open);
+                if (count == 0 || index > open) {
+                    break;
+                }
+                if (late.clear(i, word)) {                // else a writer added meanwhile: read it again
+                    long at = index * finest.lengthMillis;
+                    long good = late.kind(word) == GOOD_KIND ? count : 0;
+                    for (TimeTier tier : tiers) {
+                        tier.add(Math.floorDiv(at, tier.lengthMillis), good, count);
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     /**
@@ -309,7 +394,8 @@ final class EventRecorder implements StripedCounter.GrowLock {
     }
 
     /** Rolls and drains so the tiers are current as of {@code now}; returns the effective now. Lock held. */
-    private long catchUp(long now) {
+    private long catchUp(long reading) {
+        long now = Math.min(reading, LAST_MILLIS);
         rollTo(now);
         drainToTiers();
         return Math.max(now, tiers[0].openStartMillis());  // a clock that went back reads as the newest bucket
@@ -328,7 +414,8 @@ final class EventRecorder implements StripedCounter.GrowLock {
             long effectiveNow = catchUp(now);
             for (int i = 0; i < lookBackMillis.length; i++) {
                 TimeTier tier = tierSpanning(lookBackMillis[i]);
-                long from = Math.floorDiv(effectiveNow - lookBackMillis[i], tier.lengthMillis) + 1;
+                // The bucket holding now is in every look-back, however short.
+                long from = Math.min(Math.floorDiv(effectiveNow - lookBackMillis[i], tier.lengthMillis) + 1, tier.openIndex);
                 sumInto(tier, from, out, i);
             }
         } finally {
@@ -382,7 +469,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
                         + Duration.ofMillis(tiers[1].spanMillis()) + ", " + Duration.ofMillis(tiers[2].spanMillis()) + ")");
             }
             long last = Math.floorDiv(effectiveNow, resolutionMillis);
-            long first = Math.floorDiv(effectiveNow - lookBackMillis, resolutionMillis) + 1;
+            long first = Math.min(Math.floorDiv(effectiveNow - lookBackMillis, resolutionMillis) + 1, last);
             int n = (int) (last - first + 1);
             long[] out = new long[2 * n];
             long perBucket = resolutionMillis / tier.lengthMillis;
@@ -438,7 +525,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
 
     /** Bytes this recorder holds, approximately (arrays, stripes, headers). */
     long footprintBytes() {
-        long bytes = 64 + counter.footprintBytes();
+        long bytes = 64 + counter.footprintBytes() + late.footprintBytes();
         for (TimeTier tier : tiers) {
             bytes += tier.footprintBytes();
         }

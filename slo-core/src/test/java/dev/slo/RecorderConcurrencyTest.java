@@ -156,10 +156,10 @@ final class RecorderConcurrencyTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void anEventRacingARoll_landsInTheAdjacentBucket_onceAndNeverWaits() throws Exception {
+    void anEventRacingARoll_landsInTheBucketOfItsReading_onceAndNeverWaits() throws Exception {
         // Hold the roll lock in another thread (as a reader or a rolling writer would) while a writer
-        // crosses a boundary: the writer must not wait, and its event must be counted once, within one
-        // bucket of its clock reading.
+        // crosses a boundary: the writer must not wait, and its events must be counted once, in the
+        // bucket of their clock reading (not drained into the bucket that was open when the lock was taken).
         ManualClock clock = Fixtures.clock();
         Slo slo = Fixtures.checkout(clock);
         EventRecorder recorder = slo.recorder();
@@ -172,14 +172,34 @@ final class RecorderConcurrencyTest {
         holder.release();
         List<TimeBucket> timeline = slo.timeline(Duration.ofSeconds(10), Duration.ofSeconds(20));
         assertEquals(2, timeline.size());
-        // The racing events were drained into the bucket that was open: the adjacent, earlier one.
-        assertEquals(new TimeBucket(Fixtures.START, Duration.ofSeconds(10), 3, 4), timeline.get(0));
-        assertEquals(0, timeline.get(1).total());
+        assertEquals(new TimeBucket(Fixtures.START, Duration.ofSeconds(10), 1, 1), timeline.get(0));
+        assertEquals(new TimeBucket(Fixtures.START.plusSeconds(10), Duration.ofSeconds(10), 2, 3), timeline.get(1));
         assertEquals(4, slo.errorBudget().total());
         clock.set(Fixtures.START.plusSeconds(25));
         slo.record(true);                                  // the next boundary rolls normally again
         assertEquals(1, slo.timeline(Duration.ofSeconds(10), Duration.ofSeconds(10)).get(0).total());
         assertEquals(5, slo.errorBudget().total());
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void badEventsRecordedHoursIntoALockHold_pageAsSoonAsTheLockIsReleased() throws Exception {
+        // A query descheduled inside the lock for three hours: events recorded meanwhile belong to the
+        // hour they were recorded in. 10 bad of 10 at 99.9% is a burn of (10/10) / 0.001 = 1000 over 5 m.
+        ManualClock clock = Fixtures.clock();
+        Slo slo = Fixtures.checkout(clock);
+        slo.recordCounts(1000, 0);                         // a quiet morning at START
+        LockHolder holder = LockHolder.holding(slo.recorder());
+        clock.advance(Duration.ofHours(3));
+        for (int i = 0; i < 10; i++) {
+            slo.record(false);
+        }
+        holder.release();
+        assertEquals(1000.0, slo.burnRate(Duration.ofMinutes(5)), 1e-9);
+        assertEquals(1000.0, slo.burnRate(Duration.ofHours(1)), 1e-9);
+        assertEquals(10, slo.timeline(Duration.ofHours(1), Duration.ofHours(1)).get(0).total());
+        assertTrue(slo.alerts().stream().anyMatch(a -> a.rule().severity() == Severity.PAGE), "no page fired");
+        assertEquals(1010, slo.errorBudget().total());
     }
 
     @Test
