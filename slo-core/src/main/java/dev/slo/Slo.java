@@ -101,7 +101,7 @@ public final class Slo {
         }
         this.gate = spec.exclusions().isEmpty()
                 ? ExclusionGate.open(null)
-                : ExclusionGate.at(spec.exclusions(), EventRecorder.hourly(clock, longest), clock.millis());
+                : ExclusionGate.at(spec.exclusions(), EventRecorder.hourly(clock, longest), now());
         this.slices = sliceRecorder(clock, spec, longest);
         this.gauge = spec.sli() instanceof Sli.Gauge g ? g : null;
         this.runs = spec.sli() instanceof Sli.Deadline d ? new RunTracker(recorder, d.deadline().toMillis()) : null;
@@ -139,7 +139,7 @@ public final class Slo {
      * Lock-free, allocation-free.
      */
     public void record(boolean good) {
-        long now = clock.millis();
+        long now = now();
         EventRecorder target = recorderAt(now);
         target.record(good, now);
         if (slices != null && target == recorder) {       // excluded events do not count in slices either
@@ -159,7 +159,7 @@ public final class Slo {
         if (latencyNanos < 0) {
             throw new IllegalArgumentException("latencyNanos must be >= 0, got " + latencyNanos);
         }
-        long now = clock.millis();
+        long now = now();
         boolean good = success & latencyNanos <= latencyThresholdNanos;
         EventRecorder target = recorderAt(now);
         target.record(good, success, latencyNanos, now);
@@ -203,7 +203,7 @@ public final class Slo {
             throw new IllegalArgumentException("good + bad must be at most " + MAX_COUNTS_PER_CALL
                     + " per call (split larger imports), got " + (good + bad));
         }
-        long now = clock.millis();
+        long now = now();
         EventRecorder target = recorderAt(now);
         target.recordCounts(good, bad, now);
         if (slices != null && target == recorder) {
@@ -263,7 +263,7 @@ public final class Slo {
     }
 
     private void countReading(boolean good) {
-        long now = clock.millis();
+        long now = now();
         EventRecorder target = recorderAt(now);
         target.record(good, now);                         // readings as events: timeline() shows them
         if (target == recorder) {
@@ -325,12 +325,12 @@ public final class Slo {
         if (runs == null) {
             throw wrongSli("startRun", "a deadline SLI");
         }
-        return runs.start(this, clock.millis());
+        return runs.start(this, now());
     }
 
     /** Counts a run's report; see {@link JobRun#complete()}. */
     boolean reportRun(JobRun run, boolean completed) {
-        long now = clock.millis();
+        long now = now();
         runs.sweep(now, false);
         if (run.finish(completed ? JobRun.COMPLETED : JobRun.FAILED)) {
             boolean good = completed && now <= run.deadlineMillis();
@@ -361,7 +361,7 @@ public final class Slo {
     /** The error budget over the SLO's window, as of now. */
     public ErrorBudget errorBudget() {
         SloSpec current = spec;
-        long now = clock.millis();
+        long now = now();
         expireRuns(now);
         if (slices != null) {
             return sliceBudget(current, now);
@@ -388,11 +388,11 @@ public final class Slo {
     public double burnRate(Duration lookBack) {
         long lookBackMillis = lookBackMillis(lookBack, "lookBack");   // rejects before anything is counted
         if (slices != null) {
-            return sliceBurnRate(slices.sumLookBacks(clock.millis(), new long[] {lookBackMillis})[0], spec.budgetFraction());
+            return sliceBurnRate(slices.sumLookBacks(now(), new long[] {lookBackMillis})[0], spec.budgetFraction());
         }
-        expireRuns(clock.millis());
+        expireRuns(now());
         long[] counts = new long[2];
-        recorder.sumLookBacks(clock.millis(), new long[] {lookBackMillis}, counts);
+        recorder.sumLookBacks(now(), new long[] {lookBackMillis}, counts);
         return burnRate(counts[0], counts[1], spec.budgetFraction());
     }
 
@@ -423,13 +423,13 @@ public final class Slo {
      */
     public List<BurnRateAlert> alerts() {
         SloSpec current = spec;
-        expireRuns(clock.millis());
+        expireRuns(now());
         if (slices != null) {
             return sliceAlerts(current);
         }
         List<BurnRateRule> rules = current.alertPolicy().rules();
         long[] lookBacks = alertLookBacks(rules);
-        long now = clock.millis();
+        long now = now();
         long[] counts = new long[2 * lookBacks.length];
         recorder.sumLookBacks(now, lookBacks, counts);
         Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
@@ -464,7 +464,7 @@ public final class Slo {
         long resolutionMillis = lookBackMillis(resolution, "resolution");
         long lookBackMillis = lookBackMillis(lookBack, "lookBack");
         long[] start = new long[1];
-        long[] counts = recorder.buckets(clock.millis(), resolutionMillis, lookBackMillis, start);
+        long[] counts = recorder.buckets(now(), resolutionMillis, lookBackMillis, start);
         List<TimeBucket> buckets = new ArrayList<>(counts.length / 2);
         for (int i = 0; i < counts.length / 2; i++) {
             buckets.add(new TimeBucket(Instant.ofEpochMilli(start[0] + i * resolutionMillis), resolution,
@@ -560,7 +560,7 @@ public final class Slo {
         Objects.requireNonNull(exclusion, "exclusion must not be null");
         synchronized (specLock) {
             SloSpec current = spec;
-            long now = clock.millis();
+            long now = now();
             List<Exclusion> kept = new ArrayList<>();
             for (Exclusion e : current.exclusions()) {
                 if (e.equals(exclusion)) {
@@ -597,7 +597,7 @@ public final class Slo {
         if (excluded == null) {
             return 0;
         }
-        long now = clock.millis();
+        long now = now();
         long[] counts = new long[2];
         Window window = spec.window();
         if (window instanceof Window.Rolling rolling) {
@@ -614,7 +614,7 @@ public final class Slo {
      */
     public Adherence adherence() {
         SloSpec current = spec;
-        long now = clock.millis();
+        long now = now();
         long day = Duration.ofDays(1).toMillis();
         long firstDay = Math.floorDiv(now, day) - Adherence.DAYS;
         long[] start = new long[1];
@@ -652,7 +652,7 @@ public final class Slo {
                     + spec.sli().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " (" + spec.sli().describe()
                     + "); latency percentiles need Sli.latency(threshold)");
         }
-        return new LatencyDistribution(recorder.latencyCounts(clock.millis(), millis));
+        return new LatencyDistribution(recorder.latencyCounts(now(), millis));
     }
 
     /**
@@ -736,7 +736,7 @@ public final class Slo {
     private List<BurnRateAlert> sliceAlerts(SloSpec current) {
         List<BurnRateRule> rules = current.alertPolicy().rules();
         long[] lookBacks = alertLookBacks(rules);
-        long now = clock.millis();
+        long now = now();
         SliceRecorder.Counts[] counts = slices.sumLookBacks(now, lookBacks);
         Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
         double fraction = current.budgetFraction();
@@ -784,6 +784,14 @@ public final class Slo {
         ExclusionGate fresh = ExclusionGate.at(seen.exclusions, seen.excludedRecorder, now);
         GATE.compareAndSet(this, seen, fresh);            // losing is fine: this event is decided by fresh
         return fresh;
+    }
+
+    /**
+     * The clock's reading in epoch milliseconds, saturated at the last one the recorders can bucket
+     * (about 292 million years from now), so that no reading is lost to an overflowing bucket end.
+     */
+    private long now() {
+        return Math.min(clock.millis(), EventRecorder.LAST_MILLIS);
     }
 
     static double burnRate(long good, long total, double budgetFraction) {
