@@ -332,7 +332,7 @@ public final class Slo {
     boolean reportRun(JobRun run, boolean completed) {
         long now = clock.millis();
         runs.sweep(now, false);
-        if (run.finish(completed ? JobRun.COMPLETED : JobRun.FAILED)) {
+        if (runs.report(run, completed ? JobRun.COMPLETED : JobRun.FAILED)) {
             boolean good = completed && now <= run.deadlineMillis();
             record(good);
             return good;
