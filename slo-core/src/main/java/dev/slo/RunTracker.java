@@ -32,7 +32,15 @@ final class RunTracker {
     static final int MAX_RUNS = 10_000;
     private static final int INITIAL_SLOTS = 16;
 
-    private final EventRecorder recorder;
+    /**
+     * Counts a run found expired: one bad event at {@code deadlineMillis}, routed as a live event read at
+     * that instant would be (into the excluded events when an exclusion is active then). Called under the lock.
+     */
+    interface Expiry {
+        void countBadAt(long now, long deadlineMillis);
+    }
+
+    private final Expiry expiry;
     private final long deadlineMillis;
     private final ReentrantLock lock = new ReentrantLock();
     /** Runs started and not yet finished: +1 by start under the lock, -1 by whoever finishes the run. */
@@ -44,8 +52,8 @@ final class RunTracker {
     /** No unfinished run has an earlier deadline (see the class notes). */
     private volatile long earliestDeadline = Long.MAX_VALUE;
 
-    RunTracker(EventRecorder recorder, long deadlineMillis) {
-        this.recorder = recorder;
+    RunTracker(Expiry expiry, long deadlineMillis) {
+        this.expiry = expiry;
         this.deadlineMillis = deadlineMillis;
     }
 
@@ -113,7 +121,7 @@ final class RunTracker {
             }
             if (run.deadlineMillis() < now && run.finish(JobRun.EXPIRED)) {
                 inFlight.decrementAndGet();
-                recorder.recordAt(now, run.deadlineMillis(), 0, 1);   // never reported: bad, in the bucket of its deadline
+                expiry.countBadAt(now, run.deadlineMillis());   // never reported: bad, at its deadline
             }
             if (run.finished()) {
                 slots[i] = null;                          // drop the reference; the slot is free

@@ -104,7 +104,7 @@ public final class Slo {
                 : ExclusionGate.at(spec.exclusions(), EventRecorder.hourly(clock, longest), clock.millis());
         this.slices = sliceRecorder(clock, spec, longest);
         this.gauge = spec.sli() instanceof Sli.Gauge g ? g : null;
-        this.runs = spec.sli() instanceof Sli.Deadline d ? new RunTracker(recorder, d.deadline().toMillis()) : null;
+        this.runs = spec.sli() instanceof Sli.Deadline d ? new RunTracker(this::countExpiredRun, d.deadline().toMillis()) : null;
     }
 
     private static SliceRecorder sliceRecorder(Clock clock, SloSpec spec, Duration longest) {
@@ -348,6 +348,15 @@ public final class Slo {
         Sli sli = spec.sli();
         return new IllegalStateException(method + " needs " + needed + ", but \"" + name() + "\" has the "
                 + sli.getClass().getSimpleName() + " SLI (" + sli.describe() + ")");
+    }
+
+    /**
+     * Counts a run that never reported bad at its deadline, in the recorder a live event read at the
+     * deadline goes to: excluded when an exclusion is active then. Called by the run tracker's sweep.
+     */
+    private void countExpiredRun(long now, long deadlineMillis) {
+        // A deadline SLI always counts occurrences (SloBuilder), so there is no slice recorder to feed.
+        routeAt(deadlineMillis).recordAt(now, deadlineMillis, 0, 1);
     }
 
     private void expireRuns(long now) {
@@ -777,6 +786,19 @@ public final class Slo {
             g = refreshGate(g, now);                      // only at the edges of exclusions: allocates then
         }
         return now >= g.start ? g.excludedRecorder : recorder;
+    }
+
+    /**
+     * The recorder an event read at the earlier instant {@code at} would have gone to, decided by the
+     * SLO's exclusions as {@link #recorderAt} decides a live event. Publishes no gate: the writers' gate
+     * stays the one for now.
+     */
+    private EventRecorder routeAt(long at) {
+        ExclusionGate g = gate;                           // volatile read
+        if (!g.covers(at)) {
+            g = ExclusionGate.at(g.exclusions, g.excludedRecorder, at);
+        }
+        return at >= g.start ? g.excludedRecorder : recorder;
     }
 
     /** Builds the gate for {@code now} from the exclusions of {@code seen}; publishes it unless the exclusions changed. */
