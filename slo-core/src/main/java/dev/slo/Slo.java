@@ -370,19 +370,10 @@ public final class Slo {
     /** The error budget over the SLO's window, as of now. */
     public ErrorBudget errorBudget() {
         SloSpec current = spec;
-        long now = clock.millis();
-        expireRuns(now);
-        if (slices != null) {
-            return sliceBudget(current, now);
-        }
-        long[] counts = new long[2];
-        Window window = current.window();
-        if (window instanceof Window.Rolling rolling) {
-            recorder.sumLookBacks(now, new long[] {rolling.length().toMillis()}, counts);
-        } else {
-            recorder.sumSince(now, window.start(Instant.ofEpochMilli(now)).toEpochMilli(), counts);
-        }
-        return new ErrorBudget(counts[1], counts[0], current.target(), current.budgetFraction());
+        Tally t = tally(current.window(), clock.millis());
+        boolean ratio = current.budgeting() instanceof Budgeting.RatioTimeslices;
+        return new ErrorBudget(t.total(), t.good(), current.target(), current.budgetFraction(),
+                ratio ? t.clampedRatioSum() : Double.NaN);
     }
 
     /**
@@ -396,13 +387,7 @@ public final class Slo {
      */
     public double burnRate(Duration lookBack) {
         long lookBackMillis = lookBackMillis(lookBack, "lookBack");   // rejects before anything is counted
-        if (slices != null) {
-            return sliceBurnRate(slices.sumLookBacks(clock.millis(), new long[] {lookBackMillis})[0], spec.budgetFraction());
-        }
-        expireRuns(clock.millis());
-        long[] counts = new long[2];
-        recorder.sumLookBacks(clock.millis(), new long[] {lookBackMillis}, counts);
-        return burnRate(counts[0], counts[1], spec.budgetFraction());
+        return tally(clock.millis(), lookBackMillis)[0].errorRatio() / spec.budgetFraction();
     }
 
     /**
@@ -432,23 +417,17 @@ public final class Slo {
      */
     public List<BurnRateAlert> alerts() {
         SloSpec current = spec;
-        expireRuns(clock.millis());
-        if (slices != null) {
-            return sliceAlerts(current);
-        }
         List<BurnRateRule> rules = current.alertPolicy().rules();
-        long[] lookBacks = alertLookBacks(rules);
         long now = clock.millis();
-        long[] counts = new long[2 * lookBacks.length];
-        recorder.sumLookBacks(now, lookBacks, counts);
+        Tally[] tallies = tally(now, alertLookBacks(rules));
         Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
         double fraction = current.budgetFraction();
         List<BurnRateAlert> firing = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             BurnRateRule rule = rules.get(i);
-            long longTotal = counts[4 * i + 1];
-            double longBurn = burnRate(counts[4 * i], longTotal, fraction);
-            double shortBurn = burnRate(counts[4 * i + 2], counts[4 * i + 3], fraction);
+            long longTotal = tallies[2 * i].total();
+            double longBurn = tallies[2 * i].errorRatio() / fraction;
+            double shortBurn = tallies[2 * i + 1].errorRatio() / fraction;
             double threshold = rule.threshold(windowLength);
             if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
                     && longTotal >= current.alertPolicy().minimumEvents()) {
@@ -473,7 +452,7 @@ public final class Slo {
         long resolutionMillis = lookBackMillis(resolution, "resolution");
         long lookBackMillis = lookBackMillis(lookBack, "lookBack");
         long[] start = new long[1];
-        long[] counts = recorder.buckets(clock.millis(), resolutionMillis, lookBackMillis, start);
+        long[] counts = eventBuckets(clock.millis(), resolutionMillis, lookBackMillis, start);
         List<TimeBucket> buckets = new ArrayList<>(counts.length / 2);
         for (int i = 0; i < counts.length / 2; i++) {
             buckets.add(new TimeBucket(Instant.ofEpochMilli(start[0] + i * resolutionMillis), resolution,
@@ -607,6 +586,7 @@ public final class Slo {
             return 0;
         }
         long now = clock.millis();
+        expireRuns(now);                                  // a run may expire into an exclusion
         long[] counts = new long[2];
         Window window = spec.window();
         if (window instanceof Window.Rolling rolling) {
@@ -628,7 +608,7 @@ public final class Slo {
         long firstDay = Math.floorDiv(now, day) - Adherence.DAYS;
         long[] start = new long[1];
         // buckets() covers (now - lookBack, now]: this look-back makes its first bucket firstDay exactly.
-        long[] counts = recorder.buckets(now, day, now - (firstDay * day - 1), start);
+        long[] counts = eventBuckets(now, day, now - (firstDay * day - 1), start);
         List<DailyAttainment> days = new ArrayList<>(Adherence.DAYS);
         for (int i = 0; i < Adherence.DAYS; i++) {                 // the last bucket, today, is not whole yet
             LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(start[0], day) + i);
@@ -725,44 +705,6 @@ public final class Slo {
         return "Slo[" + s.name() + ", " + s.audience() + ", target " + s.target() + ", " + s.window() + "]";
     }
 
-    // ---------------------------------------------------------------- time-slice budgeting
-
-    private ErrorBudget sliceBudget(SloSpec current, long now) {
-        Window window = current.window();
-        SliceRecorder.Counts c = window instanceof Window.Rolling rolling
-                ? slices.sumLookBacks(now, new long[] {rolling.length().toMillis()})[0]
-                : slices.sumSince(now, window.start(Instant.ofEpochMilli(now)).toEpochMilli());
-        boolean ratio = current.budgeting() instanceof Budgeting.RatioTimeslices;
-        return new ErrorBudget(c.total(), c.good(), current.target(), current.budgetFraction(),
-                ratio ? Math.min(c.ratioSum(), c.total()) : Double.NaN);
-    }
-
-    /** {@code (1 - mean slice ratio) / (1 - target)}; for good/bad slices the mean ratio is good/total. */
-    private static double sliceBurnRate(SliceRecorder.Counts c, double budgetFraction) {
-        return c.total() == 0 ? 0.0 : Math.max(0.0, (c.total() - c.ratioSum()) / c.total()) / budgetFraction;
-    }
-
-    private List<BurnRateAlert> sliceAlerts(SloSpec current) {
-        List<BurnRateRule> rules = current.alertPolicy().rules();
-        long[] lookBacks = alertLookBacks(rules);
-        long now = clock.millis();
-        SliceRecorder.Counts[] counts = slices.sumLookBacks(now, lookBacks);
-        Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
-        double fraction = current.budgetFraction();
-        List<BurnRateAlert> firing = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            BurnRateRule rule = rules.get(i);
-            double longBurn = sliceBurnRate(counts[2 * i], fraction);
-            double shortBurn = sliceBurnRate(counts[2 * i + 1], fraction);
-            double threshold = rule.threshold(windowLength);
-            if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
-                    && counts[2 * i].total() >= current.alertPolicy().minimumEvents()) {
-                firing.add(new BurnRateAlert(rule, longBurn, shortBurn, threshold));
-            }
-        }
-        return List.copyOf(firing);
-    }
-
     // ---------------------------------------------------------------- helpers
 
     /** The look-backs of {@code rules}: long window at {@code 2*i}, short window at {@code 2*i+1}, in ms. */
@@ -775,8 +717,76 @@ public final class Slo {
         return lookBacks;
     }
 
+    /** The SLO's own event recorder, for tests of the recorder; readers go through the tally methods below. */
     EventRecorder recorder() {
         return recorder;
+    }
+
+    // ---------------------------------------------------------------- the one read path
+
+    /*
+     * Every reader of this SLO's counts (its own queries, cascades, reports, lint) reads through the three
+     * methods below. Each first sweeps the runs of a deadline SLI whose deadline has passed unreported, so
+     * every reader sees the same, swept state; the tallies count as the budget does (events, or slices
+     * for time-slice budgeting). Look-backs and window starts beyond the history kept are clamped to it.
+     */
+
+    /** The counts over {@code window} (this SLO's or another's, e.g. a cascade root's) as of {@code now}. */
+    Tally tally(Window window, long now) {
+        expireRuns(now);
+        long history = recorder.longestLookBackMillis();
+        if (window instanceof Window.Rolling rolling) {
+            return counts(now, new long[] {Math.min(rolling.length().toMillis(), history)})[0];
+        }
+        long start = Math.max(window.start(Instant.ofEpochMilli(now)).toEpochMilli(), now - history);
+        if (slices != null) {
+            return Tally.ofSlices(slices.sumSince(now, start));
+        }
+        long[] counts = new long[2];
+        recorder.sumSince(now, start, counts);
+        return Tally.ofEvents(counts[0], counts[1]);
+    }
+
+    /** The counts over each look-back, in ms, as of {@code now}, in one consistent view. */
+    Tally[] tally(long now, long... lookBackMillis) {
+        expireRuns(now);
+        long history = recorder.longestLookBackMillis();
+        long[] clamped = new long[lookBackMillis.length];
+        for (int i = 0; i < clamped.length; i++) {
+            clamped[i] = Math.min(lookBackMillis[i], history);
+        }
+        return counts(now, clamped);
+    }
+
+    /**
+     * The event buckets of {@code resolutionMillis} over {@code (now - lookBack, now]} (see
+     * {@link EventRecorder#buckets}): events, also under slice budgeting, as {@link #timeline} shows them.
+     */
+    long[] eventBuckets(long now, long resolutionMillis, long lookBackMillis, long[] start) {
+        expireRuns(now);
+        return recorder.buckets(now, resolutionMillis, lookBackMillis, start);
+    }
+
+    /** The longest look-back the tallies answer without clamping. */
+    long historyMillis() {
+        return recorder.longestLookBackMillis();
+    }
+
+    private Tally[] counts(long now, long[] lookBackMillis) {
+        Tally[] tallies = new Tally[lookBackMillis.length];
+        if (slices != null) {
+            SliceRecorder.Counts[] counts = slices.sumLookBacks(now, lookBackMillis);
+            for (int i = 0; i < tallies.length; i++) {
+                tallies[i] = Tally.ofSlices(counts[i]);
+            }
+            return tallies;
+        }
+        long[] counts = new long[2 * lookBackMillis.length];
+        recorder.sumLookBacks(now, lookBackMillis, counts);
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] = Tally.ofEvents(counts[2 * i], counts[2 * i + 1]);
+        }
+        return tallies;
     }
 
     /** The recorder an event read at {@code now} goes to: the SLO's own, or the excluded one. Lock-free. */
