@@ -127,14 +127,15 @@ public final class Cascade {
     /**
      * The root's attainment that the dependencies' observed attainments predict, over the root's window:
      * the same product as {@link #compoundedTarget()} with each dependency's attainment over the
-     * root's window (1.0 for a dependency without events in it).
+     * root's window (1.0 for a dependency without events in it). Each attainment is counted as the
+     * dependency's own budget counts it: events, or slices under time-slice budgeting; runs of a deadline
+     * SLI whose deadline has passed unreported count bad, whether or not anyone asked that SLO first.
      */
     public double predictedAttainment() {
-        long now = registry.clock().millis();
+        long now = root.now();
         Map<Slo, Double> attainment = new HashMap<>();
         for (Slo slo : allDependencies()) {
-            long[] counts = windowCounts(slo, now);
-            attainment.put(slo, counts[1] == 0 ? 1.0 : (double) counts[0] / counts[1]);
+            attainment.put(slo, slo.tally(root.spec().window(), now).attainment());
         }
         return product(attainment::get);
     }
@@ -156,16 +157,16 @@ public final class Cascade {
         List<Slo> all = allDependencies();
         long history = Long.MAX_VALUE;
         for (Slo slo : all) {
-            history = Math.min(history, slo.recorder().longestLookBackMillis());
+            history = Math.min(history, slo.historyMillis());
         }
         if (lookBack.compareTo(Duration.ofMillis(history)) > 0) {
             throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(history)
                     + " (the history the dependencies keep), got " + lookBack);
         }
-        long now = registry.clock().millis();
+        long now = root.now();
         Map<Slo, Double> success = new HashMap<>();
         for (Slo slo : all) {
-            success.put(slo, 1.0 - errorRatios(slo, now, lookBack.toMillis())[0]);
+            success.put(slo, 1.0 - slo.tally(now, lookBack.toMillis())[0].errorRatio());
         }
         return (1.0 - product(success::get)) / root.spec().budgetFraction();
     }
@@ -179,11 +180,10 @@ public final class Cascade {
      * proportion to their failure ratios. When nothing failed, each SLO carries {@code 1/n}.
      */
     public List<Contribution> blame() {
-        long now = registry.clock().millis();
+        long now = root.now();
         Map<Slo, Double> attainment = new HashMap<>();
         for (Slo slo : allDependencies()) {
-            long[] counts = windowCounts(slo, now);
-            attainment.put(slo, counts[1] == 0 ? 1.0 : (double) counts[0] / counts[1]);
+            attainment.put(slo, slo.tally(root.spec().window(), now).attainment());
         }
         ToDoubleFunction<Slo> value = attainment::get;
         List<Unit> units = units();
@@ -321,7 +321,7 @@ public final class Cascade {
      * then the higher burn.
      */
     public List<EarlyWarning> earlyWarnings() {
-        long now = registry.clock().millis();
+        long now = root.now();
         SloSpec rootSpec = root.spec();
         AlertPolicy policy = rootSpec.alertPolicy();
         List<BurnRateRule> rules = policy.rules();
@@ -337,12 +337,9 @@ public final class Cascade {
             lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
             lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
         }
-        Map<Slo, double[]> ratios = new IdentityHashMap<>();
-        Map<Slo, long[]> totals = new IdentityHashMap<>();
+        Map<Slo, Tally[]> tallies = new IdentityHashMap<>();
         for (Slo slo : allDependencies()) {
-            long[] counts = new long[2 * lookBacks.length];
-            ratios.put(slo, errorRatios(slo, now, counts, lookBacks));
-            totals.put(slo, counts);
+            tallies.put(slo, slo.tally(now, lookBacks));
         }
         record Ranked(EarlyWarning warning, int ruleIndex) {}
         List<Ranked> ranked = new ArrayList<>();
@@ -356,9 +353,10 @@ public final class Cascade {
                 double shortRatio = unit.share;
                 long longTotal = Long.MAX_VALUE;
                 for (Slo member : unit.members) {
-                    longRatio *= ratios.get(member)[2 * r];
-                    shortRatio *= ratios.get(member)[2 * r + 1];
-                    longTotal = Math.min(longTotal, totals.get(member)[4 * r + 1]);
+                    Tally[] t = tallies.get(member);
+                    longRatio *= t[2 * r].errorRatio();
+                    shortRatio *= t[2 * r + 1].errorRatio();
+                    longTotal = Math.min(longTotal, t[2 * r].total());
                 }
                 double threshold = rule.threshold(windowLength);
                 double longBurn = longRatio / fraction;
@@ -569,41 +567,6 @@ public final class Cascade {
             }
         }
         return value;
-    }
-
-    /** {@code {good, total}} of {@code slo} over the root's window as of {@code now}, within the history it keeps. */
-    private long[] windowCounts(Slo slo, long now) {
-        long[] counts = new long[2];
-        long history = slo.recorder().longestLookBackMillis();
-        Window window = root.spec().window();
-        if (window instanceof Window.Rolling rolling) {
-            slo.recorder().sumLookBacks(now, new long[] {Math.min(rolling.length().toMillis(), history)}, counts);
-        } else {
-            long start = Math.max(window.start(Instant.ofEpochMilli(now)).toEpochMilli(), now - history);
-            slo.recorder().sumSince(now, start, counts);
-        }
-        return counts;
-    }
-
-    /** The error ratios of {@code slo} over the given look-backs (each within the history it keeps). */
-    private static double[] errorRatios(Slo slo, long now, long... lookBacks) {
-        return errorRatios(slo, now, new long[2 * lookBacks.length], lookBacks);
-    }
-
-    private static double[] errorRatios(Slo slo, long now, long[] counts, long[] lookBacks) {
-        long history = slo.recorder().longestLookBackMillis();
-        long[] clamped = new long[lookBacks.length];
-        for (int i = 0; i < lookBacks.length; i++) {
-            clamped[i] = Math.min(lookBacks[i], history);
-        }
-        slo.recorder().sumLookBacks(now, clamped, counts);
-        double[] ratios = new double[lookBacks.length];
-        for (int i = 0; i < lookBacks.length; i++) {
-            long good = counts[2 * i];
-            long total = counts[2 * i + 1];
-            ratios[i] = total == 0 ? 0.0 : (double) (total - good) / total;
-        }
-        return ratios;
     }
 
     static double oneExtraNine(double target) {

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * passed counts bad, in the time bucket of its deadline, as soon as the SLO notices (at its next
  * {@code startRun}, report or query); a report after that changes nothing.
  *
- * <p>Thread-safe: any thread may report the run; exactly one report counts.
+ * <p>Thread-safe: any thread may report the run; exactly one report counts. Reporting is lock-free
+ * and allocation-free. Only runs in flight (not yet reported, deadline not yet passed) count toward
+ * the bound of 10,000 that {@link Slo#startRun()} enforces.
  */
 public final class JobRun {
     static final int RUNNING = 0;

@@ -1,74 +1,152 @@
 package dev.slo;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /*
- * The runs of a deadline SLI that have not been swept yet, oldest first. Package-private.
+ * The runs of a deadline SLI that are in flight: started, not reported, deadline not yet found passed.
+ * Package-private.
  *
  * Assumptions and guarantees
- *  - startRun (any thread) appends a run: lock-free (a ConcurrentLinkedQueue offer).
- *  - sweep(now, wait) removes runs from the head while they are finished or past their deadline,
- *    counting each unreported one bad exactly once (a CAS on the run's state races its report).
- *    Report paths sweep with tryLock and never wait; queries sweep with lock.
- *  - Bounded: the queue holds only runs started within the last deadline (older ones are swept once
- *    anything notices), and at most MAX_RUNS of them; startRun beyond that is refused.
+ *  - start (any thread) takes the lock: it sweeps, checks the bound and puts the run in a free slot.
+ *    It allocates the run (and, rarely, a larger slot array); startRun is not a per-event hot path.
+ *  - report (any thread, via JobRun) is lock-free and allocation-free: a CAS on the run's state and a
+ *    decrement of inFlight. It never touches the slots: a slot whose run has finished is free, and the
+ *    next start or sweep reuses or clears it.
+ *  - sweep(now, wait) counts every unreported run whose deadline is before now bad, at its deadline,
+ *    exactly once (the CAS on the run's state races its report; one of them wins). Report paths sweep
+ *    with tryLock and never wait; queries and start sweep with lock.
+ *  - Bounded: at most MAX_RUNS runs in flight. inFlight counts the runs not yet finished (it may lag a
+ *    report by the instant between the report's CAS and its decrement, which errs toward refusing).
+ *    Only start increments it, under the lock, so check-then-increment is exact. Finished runs, however
+ *    many queue behind a long-running one, do not count. The slot array grows from 16 to at most
+ *    MAX_RUNS: since fewer than MAX_RUNS runs are unfinished when start passes the check, MAX_RUNS slots
+ *    always hold a free one.
+ *  - The common sweep costs one volatile read: earliestDeadline is a lower bound on the deadlines of the
+ *    unfinished runs (written under the lock by start and sweep; a report can only leave it lower than
+ *    the true earliest, which costs one extra scan, never a missed expiry).
  */
 final class RunTracker {
-    /** The most runs that may be in flight (started and not swept) at once. */
+    /** The most runs that may be in flight (started, not reported, deadline not yet passed) at once. */
     static final int MAX_RUNS = 10_000;
+    private static final int INITIAL_SLOTS = 16;
 
-    private final EventRecorder recorder;
+    /**
+     * Counts a run found expired: one bad event at {@code deadlineMillis}, routed as a live event read at
+     * that instant would be (into the excluded events when an exclusion is active then). Called under the lock.
+     */
+    interface Expiry {
+        void countBadAt(long now, long deadlineMillis);
+    }
+
+    private final Expiry expiry;
     private final long deadlineMillis;
-    private final ConcurrentLinkedQueue<JobRun> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
+    /** Runs started and not yet finished: +1 by start under the lock, -1 by whoever finishes the run. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** The runs started, in no order; null or a finished run marks a free slot. Under the lock. */
+    private JobRun[] slots = new JobRun[INITIAL_SLOTS];
+    /** Slots at or beyond this index are null. Under the lock. */
+    private int used;
+    /** No unfinished run has an earlier deadline (see the class notes). */
+    private volatile long earliestDeadline = Long.MAX_VALUE;
 
-    RunTracker(EventRecorder recorder, long deadlineMillis) {
-        this.recorder = recorder;
+    RunTracker(Expiry expiry, long deadlineMillis) {
+        this.expiry = expiry;
         this.deadlineMillis = deadlineMillis;
     }
 
     JobRun start(Slo slo, long now) {
-        sweep(now, true);
-        // Benign race: check-then-increment, so starters racing past the check at MAX_RUNS - 1 may each
-        // add a run; the bound is exceeded by at most the number of threads starting runs at once.
-        if (queued.get() >= MAX_RUNS) {
-            throw new IllegalStateException("\"" + slo.name() + "\" has " + MAX_RUNS
-                    + " runs in flight (started, not reported, deadline not yet passed): report runs with complete() or fail()");
+        lock.lock();
+        try {
+            sweepLocked(now);
+            if (inFlight.get() >= MAX_RUNS) {
+                throw new IllegalStateException("\"" + slo.name() + "\" has " + MAX_RUNS
+                        + " runs in flight (started, not reported, deadline not yet passed): report runs with complete() or fail()");
+            }
+            JobRun run = new JobRun(slo, now, saturatedAdd(now, deadlineMillis));
+            int slot = freeSlot();                        // first: it may replace the array
+            slots[slot] = run;
+            inFlight.incrementAndGet();
+            if (run.deadlineMillis() < earliestDeadline) {
+                earliestDeadline = run.deadlineMillis();
+            }
+            return run;
+        } finally {
+            lock.unlock();
         }
-        JobRun run = new JobRun(slo, now, saturatedAdd(now, deadlineMillis));
-        queued.incrementAndGet();
-        queue.offer(run);
-        return run;
+    }
+
+    /**
+     * Finishes {@code run} as reported ({@link JobRun#COMPLETED} or {@link JobRun#FAILED}). Lock-free,
+     * allocation-free.
+     *
+     * @return false if another report or the expiry finished it first
+     */
+    boolean report(JobRun run, int state) {
+        if (!run.finish(state)) {
+            return false;
+        }
+        inFlight.decrementAndGet();                       // after the CAS: inFlight never undercounts
+        return true;
     }
 
     /** Counts every unreported run whose deadline is before {@code now} bad, at its deadline. */
     void sweep(long now, boolean wait) {
-        JobRun head = queue.peek();
-        if (head == null || (!head.finished() && head.deadlineMillis() >= now)) {
-            return;                                       // nothing to do: the common case costs one peek
+        if (earliestDeadline >= now) {
+            return;                                       // nothing can have expired: the common case costs one volatile read
         }
         if (wait) {
             lock.lock();
         } else if (!lock.tryLock()) {
-            return;                                       // another thread is sweeping
+            return;                                       // another thread is sweeping or starting a run
         }
         try {
-            for (JobRun run = queue.peek(); run != null; run = queue.peek()) {
-                if (!run.finished() && run.deadlineMillis() >= now) {
-                    break;
-                }
-                if (run.finish(JobRun.EXPIRED)) {         // never reported: bad, in the bucket of its deadline
-                    recorder.recordAt(now, run.deadlineMillis(), 0, 1);
-                }
-                queue.poll();
-                queued.decrementAndGet();
-            }
+            sweepLocked(now);
         } finally {
             lock.unlock();
         }
+    }
+
+    private void sweepLocked(long now) {
+        if (earliestDeadline >= now) {
+            return;
+        }
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0; i < used; i++) {
+            JobRun run = slots[i];
+            if (run == null) {
+                continue;
+            }
+            if (run.deadlineMillis() < now && run.finish(JobRun.EXPIRED)) {
+                inFlight.decrementAndGet();
+                expiry.countBadAt(now, run.deadlineMillis());   // never reported: bad, at its deadline
+            }
+            if (run.finished()) {
+                slots[i] = null;                          // drop the reference; the slot is free
+            } else {
+                earliest = Math.min(earliest, run.deadlineMillis());
+            }
+        }
+        while (used > 0 && slots[used - 1] == null) {
+            used--;
+        }
+        earliestDeadline = earliest;
+    }
+
+    /** The lowest free slot, growing the array if every slot holds an unfinished run. Under the lock. */
+    private int freeSlot() {
+        for (int i = 0; i < used; i++) {
+            if (slots[i] == null || slots[i].finished()) {
+                return i;
+            }
+        }
+        if (used == slots.length) {
+            // Fewer than MAX_RUNS runs are unfinished (start checked), so a full array is shorter than MAX_RUNS.
+            slots = Arrays.copyOf(slots, Math.min(2 * slots.length, MAX_RUNS));
+        }
+        return used++;
     }
 
     private static long saturatedAdd(long a, long b) {

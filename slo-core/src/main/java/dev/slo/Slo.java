@@ -104,7 +104,7 @@ public final class Slo {
                 : ExclusionGate.at(spec.exclusions(), EventRecorder.hourly(clock, longest), now());
         this.slices = sliceRecorder(clock, spec, longest);
         this.gauge = spec.sli() instanceof Sli.Gauge g ? g : null;
-        this.runs = spec.sli() instanceof Sli.Deadline d ? new RunTracker(recorder, d.deadline().toMillis()) : null;
+        this.runs = spec.sli() instanceof Sli.Deadline d ? new RunTracker(this::countExpiredRun, d.deadline().toMillis()) : null;
     }
 
     private static SliceRecorder sliceRecorder(Clock clock, SloSpec spec, Duration longest) {
@@ -332,7 +332,7 @@ public final class Slo {
     boolean reportRun(JobRun run, boolean completed) {
         long now = now();
         runs.sweep(now, false);
-        if (run.finish(completed ? JobRun.COMPLETED : JobRun.FAILED)) {
+        if (runs.report(run, completed ? JobRun.COMPLETED : JobRun.FAILED)) {
             boolean good = completed && now <= run.deadlineMillis();
             record(good);
             return good;
@@ -350,6 +350,15 @@ public final class Slo {
                 + sli.getClass().getSimpleName() + " SLI (" + sli.describe() + ")");
     }
 
+    /**
+     * Counts a run that never reported bad at its deadline, in the recorder a live event read at the
+     * deadline goes to: excluded when an exclusion is active then. Called by the run tracker's sweep.
+     */
+    private void countExpiredRun(long now, long deadlineMillis) {
+        // A deadline SLI always counts occurrences (SloBuilder), so there is no slice recorder to feed.
+        routeAt(deadlineMillis).recordAt(now, deadlineMillis, 0, 1);
+    }
+
     private void expireRuns(long now) {
         if (runs != null) {
             runs.sweep(now, true);
@@ -361,19 +370,10 @@ public final class Slo {
     /** The error budget over the SLO's window, as of now. */
     public ErrorBudget errorBudget() {
         SloSpec current = spec;
-        long now = now();
-        expireRuns(now);
-        if (slices != null) {
-            return sliceBudget(current, now);
-        }
-        long[] counts = new long[2];
-        Window window = current.window();
-        if (window instanceof Window.Rolling rolling) {
-            recorder.sumLookBacks(now, new long[] {rolling.length().toMillis()}, counts);
-        } else {
-            recorder.sumSince(now, window.start(Instant.ofEpochMilli(now)).toEpochMilli(), counts);
-        }
-        return new ErrorBudget(counts[1], counts[0], current.target(), current.budgetFraction());
+        Tally t = tally(current.window(), now());
+        boolean ratio = current.budgeting() instanceof Budgeting.RatioTimeslices;
+        return new ErrorBudget(t.total(), t.good(), current.target(), current.budgetFraction(),
+                ratio ? t.clampedRatioSum() : Double.NaN);
     }
 
     /**
@@ -387,13 +387,7 @@ public final class Slo {
      */
     public double burnRate(Duration lookBack) {
         long lookBackMillis = lookBackMillis(lookBack, "lookBack");   // rejects before anything is counted
-        if (slices != null) {
-            return sliceBurnRate(slices.sumLookBacks(now(), new long[] {lookBackMillis})[0], spec.budgetFraction());
-        }
-        expireRuns(now());
-        long[] counts = new long[2];
-        recorder.sumLookBacks(now(), new long[] {lookBackMillis}, counts);
-        return burnRate(counts[0], counts[1], spec.budgetFraction());
+        return tally(now(), lookBackMillis)[0].errorRatio() / spec.budgetFraction();
     }
 
     /**
@@ -423,23 +417,17 @@ public final class Slo {
      */
     public List<BurnRateAlert> alerts() {
         SloSpec current = spec;
-        expireRuns(now());
-        if (slices != null) {
-            return sliceAlerts(current);
-        }
         List<BurnRateRule> rules = current.alertPolicy().rules();
-        long[] lookBacks = alertLookBacks(rules);
         long now = now();
-        long[] counts = new long[2 * lookBacks.length];
-        recorder.sumLookBacks(now, lookBacks, counts);
+        Tally[] tallies = tally(now, alertLookBacks(rules));
         Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
         double fraction = current.budgetFraction();
         List<BurnRateAlert> firing = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             BurnRateRule rule = rules.get(i);
-            long longTotal = counts[4 * i + 1];
-            double longBurn = burnRate(counts[4 * i], longTotal, fraction);
-            double shortBurn = burnRate(counts[4 * i + 2], counts[4 * i + 3], fraction);
+            long longTotal = tallies[2 * i].total();
+            double longBurn = tallies[2 * i].errorRatio() / fraction;
+            double shortBurn = tallies[2 * i + 1].errorRatio() / fraction;
             double threshold = rule.threshold(windowLength);
             if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
                     && longTotal >= current.alertPolicy().minimumEvents()) {
@@ -464,7 +452,7 @@ public final class Slo {
         long resolutionMillis = lookBackMillis(resolution, "resolution");
         long lookBackMillis = lookBackMillis(lookBack, "lookBack");
         long[] start = new long[1];
-        long[] counts = recorder.buckets(now(), resolutionMillis, lookBackMillis, start);
+        long[] counts = eventBuckets(now(), resolutionMillis, lookBackMillis, start);
         List<TimeBucket> buckets = new ArrayList<>(counts.length / 2);
         for (int i = 0; i < counts.length / 2; i++) {
             buckets.add(new TimeBucket(Instant.ofEpochMilli(start[0] + i * resolutionMillis), resolution,
@@ -598,6 +586,7 @@ public final class Slo {
             return 0;
         }
         long now = now();
+        expireRuns(now);                                  // a run may expire into an exclusion
         long[] counts = new long[2];
         Window window = spec.window();
         if (window instanceof Window.Rolling rolling) {
@@ -619,7 +608,7 @@ public final class Slo {
         long firstDay = Math.floorDiv(now, day) - Adherence.DAYS;
         long[] start = new long[1];
         // buckets() covers (now - lookBack, now]: this look-back makes its first bucket firstDay exactly.
-        long[] counts = recorder.buckets(now, day, now - (firstDay * day - 1), start);
+        long[] counts = eventBuckets(now, day, now - (firstDay * day - 1), start);
         List<DailyAttainment> days = new ArrayList<>(Adherence.DAYS);
         for (int i = 0; i < Adherence.DAYS; i++) {                 // the last bucket, today, is not whole yet
             LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(start[0], day) + i);
@@ -716,44 +705,6 @@ public final class Slo {
         return "Slo[" + s.name() + ", " + s.audience() + ", target " + s.target() + ", " + s.window() + "]";
     }
 
-    // ---------------------------------------------------------------- time-slice budgeting
-
-    private ErrorBudget sliceBudget(SloSpec current, long now) {
-        Window window = current.window();
-        SliceRecorder.Counts c = window instanceof Window.Rolling rolling
-                ? slices.sumLookBacks(now, new long[] {rolling.length().toMillis()})[0]
-                : slices.sumSince(now, window.start(Instant.ofEpochMilli(now)).toEpochMilli());
-        boolean ratio = current.budgeting() instanceof Budgeting.RatioTimeslices;
-        return new ErrorBudget(c.total(), c.good(), current.target(), current.budgetFraction(),
-                ratio ? Math.min(c.ratioSum(), c.total()) : Double.NaN);
-    }
-
-    /** {@code (1 - mean slice ratio) / (1 - target)}; for good/bad slices the mean ratio is good/total. */
-    private static double sliceBurnRate(SliceRecorder.Counts c, double budgetFraction) {
-        return c.total() == 0 ? 0.0 : Math.max(0.0, (c.total() - c.ratioSum()) / c.total()) / budgetFraction;
-    }
-
-    private List<BurnRateAlert> sliceAlerts(SloSpec current) {
-        List<BurnRateRule> rules = current.alertPolicy().rules();
-        long[] lookBacks = alertLookBacks(rules);
-        long now = now();
-        SliceRecorder.Counts[] counts = slices.sumLookBacks(now, lookBacks);
-        Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
-        double fraction = current.budgetFraction();
-        List<BurnRateAlert> firing = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            BurnRateRule rule = rules.get(i);
-            double longBurn = sliceBurnRate(counts[2 * i], fraction);
-            double shortBurn = sliceBurnRate(counts[2 * i + 1], fraction);
-            double threshold = rule.threshold(windowLength);
-            if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
-                    && counts[2 * i].total() >= current.alertPolicy().minimumEvents()) {
-                firing.add(new BurnRateAlert(rule, longBurn, shortBurn, threshold));
-            }
-        }
-        return List.copyOf(firing);
-    }
-
     // ---------------------------------------------------------------- helpers
 
     /** The look-backs of {@code rules}: long window at {@code 2*i}, short window at {@code 2*i+1}, in ms. */
@@ -766,8 +717,76 @@ public final class Slo {
         return lookBacks;
     }
 
+    /** The SLO's own event recorder, for tests of the recorder; readers go through the tally methods below. */
     EventRecorder recorder() {
         return recorder;
+    }
+
+    // ---------------------------------------------------------------- the one read path
+
+    /*
+     * Every reader of this SLO's counts (its own queries, cascades, reports, lint) reads through the three
+     * methods below. Each first sweeps the runs of a deadline SLI whose deadline has passed unreported, so
+     * every reader sees the same, swept state; the tallies count as the budget does (events, or slices
+     * for time-slice budgeting). Look-backs and window starts beyond the history kept are clamped to it.
+     */
+
+    /** The counts over {@code window} (this SLO's or another's, e.g. a cascade root's) as of {@code now}. */
+    Tally tally(Window window, long now) {
+        expireRuns(now);
+        long history = recorder.longestLookBackMillis();
+        if (window instanceof Window.Rolling rolling) {
+            return counts(now, new long[] {Math.min(rolling.length().toMillis(), history)})[0];
+        }
+        long start = Math.max(window.start(Instant.ofEpochMilli(now)).toEpochMilli(), now - history);
+        if (slices != null) {
+            return Tally.ofSlices(slices.sumSince(now, start));
+        }
+        long[] counts = new long[2];
+        recorder.sumSince(now, start, counts);
+        return Tally.ofEvents(counts[0], counts[1]);
+    }
+
+    /** The counts over each look-back, in ms, as of {@code now}, in one consistent view. */
+    Tally[] tally(long now, long... lookBackMillis) {
+        expireRuns(now);
+        long history = recorder.longestLookBackMillis();
+        long[] clamped = new long[lookBackMillis.length];
+        for (int i = 0; i < clamped.length; i++) {
+            clamped[i] = Math.min(lookBackMillis[i], history);
+        }
+        return counts(now, clamped);
+    }
+
+    /**
+     * The event buckets of {@code resolutionMillis} over {@code (now - lookBack, now]} (see
+     * {@link EventRecorder#buckets}): events, also under slice budgeting, as {@link #timeline} shows them.
+     */
+    long[] eventBuckets(long now, long resolutionMillis, long lookBackMillis, long[] start) {
+        expireRuns(now);
+        return recorder.buckets(now, resolutionMillis, lookBackMillis, start);
+    }
+
+    /** The longest look-back the tallies answer without clamping. */
+    long historyMillis() {
+        return recorder.longestLookBackMillis();
+    }
+
+    private Tally[] counts(long now, long[] lookBackMillis) {
+        Tally[] tallies = new Tally[lookBackMillis.length];
+        if (slices != null) {
+            SliceRecorder.Counts[] counts = slices.sumLookBacks(now, lookBackMillis);
+            for (int i = 0; i < tallies.length; i++) {
+                tallies[i] = Tally.ofSlices(counts[i]);
+            }
+            return tallies;
+        }
+        long[] counts = new long[2 * lookBackMillis.length];
+        recorder.sumLookBacks(now, lookBackMillis, counts);
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] = Tally.ofEvents(counts[2 * i], counts[2 * i + 1]);
+        }
+        return tallies;
     }
 
     /** The recorder an event read at {@code now} goes to: the SLO's own, or the excluded one. Lock-free. */
@@ -777,6 +796,19 @@ public final class Slo {
             g = refreshGate(g, now);                      // only at the edges of exclusions: allocates then
         }
         return now >= g.start ? g.excludedRecorder : recorder;
+    }
+
+    /**
+     * The recorder an event read at the earlier instant {@code at} would have gone to, decided by the
+     * SLO's exclusions as {@link #recorderAt} decides a live event. Publishes no gate: the writers' gate
+     * stays the one for now.
+     */
+    private EventRecorder routeAt(long at) {
+        ExclusionGate g = gate;                           // volatile read
+        if (!g.covers(at)) {
+            g = ExclusionGate.at(g.exclusions, g.excludedRecorder, at);
+        }
+        return at >= g.start ? g.excludedRecorder : recorder;
     }
 
     /** Builds the gate for {@code now} from the exclusions of {@code seen}; publishes it unless the exclusions changed. */
@@ -790,7 +822,7 @@ public final class Slo {
      * The clock's reading in epoch milliseconds, saturated at the last one the recorders can bucket
      * (about 292 million years from now), so that no reading is lost to an overflowing bucket end.
      */
-    private long now() {
+    long now() {
         return Math.min(clock.millis(), EventRecorder.LAST_MILLIS);
     }
 
