@@ -64,11 +64,19 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
     /**
      * True when an occurrence of this exclusion covers {@code instant}.
      *
+     * @param instant a reading of the millisecond clock SLOs count by: from
+     *     {@code Instant.ofEpochMilli(Long.MIN_VALUE)} to {@code Instant.ofEpochMilli(Long.MAX_VALUE)}
      * @throws NullPointerException if {@code instant} is null
+     * @throws IllegalArgumentException if {@code instant} is outside that range (e.g. {@link Instant#MAX})
      */
     default boolean activeAt(Instant instant) {
         Objects.requireNonNull(instant, "instant must not be null");
-        long t = instant.toEpochMilli();
+        long t;
+        try {
+            t = instant.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("instant must be representable in epoch milliseconds, got " + instant, e);
+        }
         long[] occurrence = new long[2];
         ExclusionGate.occurrence(this, t, occurrence);
         return occurrence[0] <= t && t < occurrence[1];
