@@ -62,6 +62,9 @@ public record AlertPolicy(List<BurnRateRule> rules, long minimumEvents) {
      */
     public static AlertPolicy of(BurnRateRule... rules) {
         Objects.requireNonNull(rules, "rules must not be null");
+        for (int i = 0; i < rules.length; i++) {
+            Objects.requireNonNull(rules[i], "rules[" + i + "] must not be null");
+        }
         return new AlertPolicy(List.of(rules), 0);
     }
 

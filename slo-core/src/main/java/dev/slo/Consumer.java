@@ -16,9 +16,9 @@ import java.util.Objects;
  *         ...
  * }</pre>
  *
- * @param name        the consuming team or system, not blank
+ * @param name        the consuming team or system, not blank, without control characters
  * @param impact      how severely a miss affects it
- * @param description how it is affected, in a few words; may be empty, never null
+ * @param description how it is affected, in a few words; may be empty, never null, without control characters
  */
 public record Consumer(String name, Impact impact, String description) {
 
@@ -34,15 +34,13 @@ public record Consumer(String name, Impact impact, String description) {
 
     /**
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code name} is blank
+     * @throws IllegalArgumentException if {@code name} is blank, or {@code name} or {@code description}
+     *     holds a control character
      */
     public Consumer {
-        Objects.requireNonNull(name, "name must not be null");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank, got \"" + name + "\"");
-        }
+        Text.requireWords(name, "name");
         Objects.requireNonNull(impact, "impact must not be null");
-        Objects.requireNonNull(description, "description must not be null");
+        Text.requireNoControl(description, "description");
     }
 
     /** A consumer without a description. */

@@ -45,8 +45,14 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         }
     }
 
-    /** A budget of the given counts against {@code target}, with {@code 1 - target} derived exactly. */
+    /**
+     * A budget of the given counts against {@code target}, with {@code 1 - target} derived exactly.
+     *
+     * @throws IllegalArgumentException if the counts are negative, {@code good > total}, or {@code target}
+     *     is not a fraction in (0,1) (NaN and infinities included)
+     */
     public static ErrorBudget of(long total, long good, double target) {
+        Targets.checkTarget(target);
         return new ErrorBudget(total, good, target, Targets.budgetFraction(target));
     }
 

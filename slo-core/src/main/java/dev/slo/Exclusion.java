@@ -31,9 +31,10 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
      * A one-off exclusion covering {@code [start, start + length)}.
      *
      * @param length positive, at least 1 ms
-     * @param reason why, e.g. "database migration"; not blank
+     * @param reason why, e.g. "database migration"; not blank, without control characters
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code length} is not positive or {@code reason} is blank
+     * @throws IllegalArgumentException if {@code length} is not positive, or {@code reason} is blank or
+     *     holds a control character
      */
     static Exclusion once(Instant start, Duration length, String reason) {
         return new Once(start, length, reason);
@@ -45,9 +46,10 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
      * falls in a DST overlap uses the earlier of the two instants (as {@link java.time.ZonedDateTime#of}).
      *
      * @param length positive, at least 1 ms and at most {@link #MAX_WEEKLY}
-     * @param reason why, e.g. "weekly patching"; not blank
+     * @param reason why, e.g. "weekly patching"; not blank, without control characters
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code length} is outside (0, 6 days] or {@code reason} is blank
+     * @throws IllegalArgumentException if {@code length} is outside (0, 6 days], or {@code reason} is blank
+     *     or holds a control character
      */
     static Exclusion weekly(DayOfWeek day, LocalTime start, Duration length, ZoneId zone, String reason) {
         return new Weekly(day, start, length, zone, reason);
@@ -62,11 +64,19 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
     /**
      * True when an occurrence of this exclusion covers {@code instant}.
      *
+     * @param instant a reading of the millisecond clock SLOs count by: from
+     *     {@code Instant.ofEpochMilli(Long.MIN_VALUE)} to {@code Instant.ofEpochMilli(Long.MAX_VALUE)}
      * @throws NullPointerException if {@code instant} is null
+     * @throws IllegalArgumentException if {@code instant} is outside that range (e.g. {@link Instant#MAX})
      */
     default boolean activeAt(Instant instant) {
         Objects.requireNonNull(instant, "instant must not be null");
-        long t = instant.toEpochMilli();
+        long t;
+        try {
+            t = instant.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("instant must be representable in epoch milliseconds, got " + instant, e);
+        }
         long[] occurrence = new long[2];
         ExclusionGate.occurrence(this, t, occurrence);
         return occurrence[0] <= t && t < occurrence[1];
@@ -77,12 +87,13 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
      *
      * @param start  where it begins (inclusive)
      * @param length how long it lasts, at least 1 ms
-     * @param reason why; not blank
+     * @param reason why; not blank, without control characters
      */
     record Once(Instant start, Duration length, String reason) implements Exclusion {
         /**
          * @throws NullPointerException if an argument is null
-         * @throws IllegalArgumentException if {@code length} is under 1 ms or {@code reason} is blank
+         * @throws IllegalArgumentException if {@code length} is under 1 ms, or {@code reason} is blank or
+         *     holds a control character
          */
         public Once {
             Objects.requireNonNull(start, "start must not be null");
@@ -114,12 +125,13 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
      * @param start  the local time it starts at
      * @param length how long each occurrence lasts, from 1 ms to 6 days
      * @param zone   the time zone of {@code day} and {@code start}
-     * @param reason why; not blank
+     * @param reason why; not blank, without control characters
      */
     record Weekly(DayOfWeek day, LocalTime start, Duration length, ZoneId zone, String reason) implements Exclusion {
         /**
          * @throws NullPointerException if an argument is null
-         * @throws IllegalArgumentException if {@code length} is outside [1 ms, 6 days] or {@code reason} is blank
+         * @throws IllegalArgumentException if {@code length} is outside [1 ms, 6 days], or {@code reason} is
+         *     blank or holds a control character
          */
         public Weekly {
             Objects.requireNonNull(day, "day must not be null");
@@ -146,9 +158,6 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
     }
 
     private static void checkReason(String reason) {
-        Objects.requireNonNull(reason, "reason must not be null");
-        if (reason.isBlank()) {
-            throw new IllegalArgumentException("reason must not be blank, got \"" + reason + "\"");
-        }
+        Text.requireWords(reason, "reason");
     }
 }

@@ -1,5 +1,6 @@
 package dev.slo;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -117,10 +118,16 @@ final class ExclusionGate {
             // The occurrence that started a week before the latest one may still run (up to 6 days long);
             // the one a week after the latest starts on a later local date, so after t.
             for (int week = -1; week <= 1; week++) {
-                long start = ZonedDateTime.of(latest.plusWeeks(week), weekly.start(), weekly.zone()).toInstant().toEpochMilli();
-                if (start + length > t) {
+                long start;
+                try {
+                    start = ZonedDateTime.of(latest.plusWeeks(week), weekly.start(), weekly.zone()).toInstant().toEpochMilli();
+                } catch (ArithmeticException | DateTimeException e) {
+                    continue;   // t is within two weeks of an end of the epoch-millisecond range: skip what lies beyond it
+                }
+                long end = start > Long.MAX_VALUE - length ? Long.MAX_VALUE : start + length;
+                if (end > t) {
                     out[0] = start;
-                    out[1] = start + length;
+                    out[1] = end;
                     return;
                 }
             }

@@ -23,5 +23,10 @@ public enum FindingKind {
     /** An SLO with no events in its window: it says nothing, healthy or not. */
     NEGLECTED_OBSERVABILITY,
     /** A customer SLO attains clearly less than its dependencies predict: a failure mode no internal SLO covers. */
-    UNEXPLAINED_GAP
+    UNEXPLAINED_GAP,
+    /**
+     * Time slices longer than an alert rule's short window: that window never holds a whole slice, so the
+     * rule can never fire.
+     */
+    SLICE_LONGER_THAN_ALERT_WINDOW
 }

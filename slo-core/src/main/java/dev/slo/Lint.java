@@ -49,6 +49,7 @@ final class Lint {
                 unrealisticForTraffic(slo, spec, now, findings);
             }
             unrealisticForSlices(spec, now, findings);
+            sliceLongerThanAlertWindow(spec, findings);
         }
         for (Cascade cascade : cascades) {
             findings.addAll(cascade.check());
@@ -240,6 +241,50 @@ final class Lint {
                     + Duration.ofMillis(spec.window().length(now).toMillis() / needed) + ") or a target of at most "
                     + round4(1 - 1.0 / slices) + "."));
         }
+    }
+
+    /**
+     * A look-back holds the closed slices that start within it, so a rule whose short window is shorter
+     * than a slice sees no slice there: its short burn rate stays 0. (A window of at least two slices
+     * always holds a whole one.)
+     */
+    private static void sliceLongerThanAlertWindow(SloSpec spec, Set<Finding> findings) {
+        Duration slice = SliceChecks.sliceOf(spec.budgeting());
+        if (slice == null) {
+            return;
+        }
+        List<String> silent = new ArrayList<>();
+        Duration shortest = null;
+        for (BurnRateRule rule : spec.alertPolicy().rules()) {
+            if (rule.shortWindow().compareTo(slice) < 0) {
+                silent.add(rule.severity() + " " + ReportFormat.shortDuration(rule.longWindow()) + "/"
+                        + ReportFormat.shortDuration(rule.shortWindow()));
+                shortest = shortest == null || rule.shortWindow().compareTo(shortest) < 0 ? rule.shortWindow() : shortest;
+            }
+        }
+        if (silent.isEmpty()) {
+            return;
+        }
+        boolean one = silent.size() == 1;
+        String example = sliceOfAtMost(shortest.dividedBy(2));
+        findings.add(new Finding(FindingKind.SLICE_LONGER_THAN_ALERT_WINDOW, spec.name(), "\"" + spec.name()
+                + "\" counts slices of " + ReportFormat.duration(slice) + ", longer than the short window of its alert "
+                + (one ? "rule " : "rules ") + String.join(", ", silent) + " (long/short): no whole slice fits in "
+                + (one ? "that window, so the rule" : "those windows, so the rules") + " can never fire. Use slices of at "
+                + "most half of " + ReportFormat.duration(shortest) + (example.isEmpty() ? "" : ", e.g. " + example)
+                + ", or an alert policy whose short windows are at least " + ReportFormat.duration(slice.multipliedBy(2))
+                + " (twice the slice)."));
+    }
+
+    /** The longest slice {@link Budgeting#timeslices} accepts that is at most {@code bound}, as code; "" if none. */
+    private static String sliceOfAtMost(Duration bound) {
+        for (long seconds = Math.min(bound.getSeconds(), 3_600); seconds >= 1; seconds--) {
+            if (86_400 % seconds == 0) {
+                return ".budgeting(Budgeting.timeslices(" + (seconds % 60 == 0
+                        ? "Duration.ofMinutes(" + seconds / 60 + ")" : "Duration.ofSeconds(" + seconds + ")") + "))";
+            }
+        }
+        return "";
     }
 
     private static String round4(double fraction) {

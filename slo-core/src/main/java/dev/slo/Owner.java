@@ -8,7 +8,7 @@ import java.util.Objects;
  * <p>Two owners match when both name and role are equal; {@link #team(String)} is the engineering
  * role, so {@code Owner.team("identity").equals(Owner.engineering("identity"))}.
  *
- * @param name the person, team or group, never blank
+ * @param name the person, team or group, never blank, without control characters
  * @param role what they own: the promise ({@link Role#PRODUCT}) or its delivery ({@link Role#ENGINEERING})
  */
 public record Owner(String name, Role role) {
@@ -23,14 +23,12 @@ public record Owner(String name, Role role) {
 
     /**
      * @throws NullPointerException if {@code name} or {@code role} is null
-     * @throws IllegalArgumentException if {@code name} is blank
+     * @throws IllegalArgumentException if {@code name} is blank or holds a control character
      */
     public Owner {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(role, "role must not be null");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank, got \"" + name + "\"");
-        }
+        Text.requireWords(name, "name");
     }
 
     /** A product owner: may relax a customer SLO. */

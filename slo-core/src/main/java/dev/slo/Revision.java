@@ -18,13 +18,14 @@ import java.util.Objects;
  * @param when the registry clock's reading when the change was made
  * @param from the target before, a fraction in (0,1)
  * @param to   the target after, a fraction in (0,1), different from {@code from}
- * @param why  the reason given, not blank
+ * @param why  the reason given, not blank, without control characters
  */
 public record Revision(Owner who, Instant when, double from, double to, String why) {
 
     /**
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if a target is not in (0,1), {@code from == to}, or {@code why} is blank
+     *     or holds a control character
      */
     public Revision {
         Objects.requireNonNull(who, "who must not be null");
@@ -34,10 +35,7 @@ public record Revision(Owner who, Instant when, double from, double to, String w
         if (from == to) {
             throw new IllegalArgumentException("to must differ from from, got " + to + " for both");
         }
-        Objects.requireNonNull(why, "why must not be null");
-        if (why.isBlank()) {
-            throw new IllegalArgumentException("why must not be blank, got \"" + why + "\"");
-        }
+        Text.requireWords(why, "why");
     }
 
     /** True when the change made the SLO less strict: {@code to < from}. */

@@ -58,9 +58,10 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
      * A gauge SLI on data age: a slice is good when every age read in it is at most {@code maxAge}.
      * Readings come from {@link Slo#observeAge(Duration)} or {@link Slo#observe(long)} in seconds.
      *
-     * @param maxAge positive, at most 90 days
+     * @param maxAge positive, at most 90 days, a whole number of milliseconds
      * @throws NullPointerException if {@code maxAge} is null
-     * @throws IllegalArgumentException if {@code maxAge} is not positive or longer than 90 days
+     * @throws IllegalArgumentException if {@code maxAge} is not positive, longer than 90 days, or has a
+     *     sub-millisecond part (it would be cut to the millisecond)
      */
     static Sli freshness(Duration maxAge) {
         return new Freshness(maxAge);
@@ -70,9 +71,10 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
      * An SLI for scheduled jobs: a run ({@link Slo#startRun()}) is good when it completes within
      * {@code deadline} of its start; a run that fails, completes late or never reports counts bad.
      *
-     * @param deadline positive, at most 7 days
+     * @param deadline positive, at most 7 days, a whole number of milliseconds
      * @throws NullPointerException if {@code deadline} is null
-     * @throws IllegalArgumentException if {@code deadline} is not positive or longer than 7 days
+     * @throws IllegalArgumentException if {@code deadline} is not positive, longer than 7 days, or has a
+     *     sub-millisecond part (runs are timed to the millisecond)
      */
     static Sli deadline(Duration deadline) {
         return new Deadline(deadline);
@@ -165,14 +167,22 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
         }
     }
 
-    /** Good slices hold only data ages {@code <= maxAge}. @param maxAge positive, at most 90 days */
+    /**
+     * Good slices hold only data ages {@code <= maxAge}.
+     *
+     * @param maxAge positive, at most 90 days, a whole number of milliseconds
+     */
     record Freshness(Duration maxAge) implements Gauge {
-        /** @throws IllegalArgumentException if {@code maxAge} is not positive or longer than 90 days */
+        /**
+         * @throws IllegalArgumentException if {@code maxAge} is not positive, longer than 90 days, or has a
+         *     sub-millisecond part
+         */
         public Freshness {
             Objects.requireNonNull(maxAge, "maxAge must not be null");
             if (maxAge.isZero() || maxAge.isNegative() || maxAge.compareTo(Duration.ofDays(90)) > 0) {
                 throw new IllegalArgumentException("maxAge must be positive and at most 90 days, got " + maxAge);
             }
+            requireWholeMillis(maxAge, "maxAge");
         }
 
         /** The bound in milliseconds. */
@@ -192,14 +202,22 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
         }
     }
 
-    /** A run is good when it completes within {@code deadline}. @param deadline positive, at most 7 days */
+    /**
+     * A run is good when it completes within {@code deadline}.
+     *
+     * @param deadline positive, at most 7 days, a whole number of milliseconds
+     */
     record Deadline(Duration deadline) implements Sli {
-        /** @throws IllegalArgumentException if {@code deadline} is not positive or longer than 7 days */
+        /**
+         * @throws IllegalArgumentException if {@code deadline} is not positive, longer than 7 days, or has a
+         *     sub-millisecond part
+         */
         public Deadline {
             Objects.requireNonNull(deadline, "deadline must not be null");
             if (deadline.isZero() || deadline.isNegative() || deadline.compareTo(Duration.ofDays(7)) > 0) {
                 throw new IllegalArgumentException("deadline must be positive and at most 7 days, got " + deadline);
             }
+            requireWholeMillis(deadline, "deadline");
         }
 
         @Override
@@ -220,6 +238,13 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
         @Override
         public String describe() {
             return "success within " + maxRetries + (maxRetries == 1 ? " retry" : " retries");
+        }
+    }
+
+    /** Refuses a duration that {@code toMillis()} would cut: these SLIs count time in milliseconds. */
+    private static void requireWholeMillis(Duration d, String parameter) {
+        if (d.getNano() % 1_000_000 != 0) {
+            throw new IllegalArgumentException(parameter + " must be a whole number of milliseconds, got " + d);
         }
     }
 

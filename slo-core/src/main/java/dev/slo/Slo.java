@@ -481,20 +481,17 @@ public final class Slo {
      *
      * @param newTarget the new objective, a fraction in (0,1), different from the current one
      * @param actor     who makes the change
-     * @param reason    why, in words a later reader understands; not blank
+     * @param reason    why, in words a later reader understands; not blank, without control characters
      * @return the revision recorded
      * @throws NullPointerException if {@code actor} or {@code reason} is null
      * @throws IllegalArgumentException if {@code newTarget} is not in (0,1) or equals the current target,
-     *     or {@code reason} is blank
+     *     or {@code reason} is blank or holds a control character
      * @throws DecisionRightsException if {@code actor} may not make this change (nothing changes)
      */
     public Revision revise(double newTarget, Owner actor, String reason) {
         Targets.checkTarget(newTarget, "newTarget");
         Objects.requireNonNull(actor, "actor must not be null");
-        Objects.requireNonNull(reason, "reason must not be null");
-        if (reason.isBlank()) {
-            throw new IllegalArgumentException("reason must not be blank, got \"" + reason + "\"");
-        }
+        Text.requireWords(reason, "reason");
         synchronized (specLock) {
             SloSpec current = spec;
             if (newTarget == current.target()) {

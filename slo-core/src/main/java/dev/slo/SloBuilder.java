@@ -43,9 +43,9 @@ public final class SloBuilder {
     /**
      * Makes this a {@link Audience#CUSTOMER} SLO: a public promise, described in outcome-shaped words.
      *
-     * @param outcome what the customer gets, e.g. "Checkout completes"; not blank
+     * @param outcome what the customer gets, e.g. "Checkout completes"; not blank, without control characters
      * @throws NullPointerException if {@code outcome} is null
-     * @throws IllegalArgumentException if {@code outcome} is blank
+     * @throws IllegalArgumentException if {@code outcome} is blank or holds a control character
      * @throws IllegalStateException if the audience was already set
      */
     public SloBuilder customerFacing(String outcome) {
@@ -55,9 +55,10 @@ public final class SloBuilder {
     /**
      * Makes this an {@link Audience#INTERNAL} SLO: a diagnostic objective of one service.
      *
-     * @param description what the service does well, e.g. "auth-svc answers within 300 ms"; not blank
+     * @param description what the service does well, e.g. "auth-svc answers within 300 ms"; not blank,
+     *     without control characters
      * @throws NullPointerException if {@code description} is null
-     * @throws IllegalArgumentException if {@code description} is blank
+     * @throws IllegalArgumentException if {@code description} is blank or holds a control character
      * @throws IllegalStateException if the audience was already set
      */
     public SloBuilder internal(String description) {
@@ -65,10 +66,7 @@ public final class SloBuilder {
     }
 
     private SloBuilder audience(Audience value, String words, String parameter) {
-        Objects.requireNonNull(words, parameter + " must not be null");
-        if (words.isBlank()) {
-            throw new IllegalArgumentException(parameter + " must not be blank, got \"" + words + "\"");
-        }
+        Text.requireWords(words, parameter);
         requireUnset(audience, "audience (customerFacing or internal)");
         this.audience = value;
         this.description = words;

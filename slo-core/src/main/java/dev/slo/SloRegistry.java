@@ -213,15 +213,15 @@ public final class SloRegistry {
     private static void checkName(String name) {
         Objects.requireNonNull(name, "name must not be null");
         if (name.isEmpty() || name.length() > 128) {
-            throw new IllegalArgumentException("name must be 1 to 128 characters, got \"" + name + "\"");
+            throw new IllegalArgumentException("name must be 1 to 128 characters, got " + Text.quoted(name));
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '_' || c == '.' || c == ':';
             if (!ok) {
-                throw new IllegalArgumentException("name must hold only letters, digits and - _ . : , got \"" + name
-                        + "\" (bad character '" + c + "' at " + i + ")");
+                throw new IllegalArgumentException("name must hold only letters, digits and - _ . : , got "
+                        + Text.quoted(name) + " (bad character '" + Text.escaped(c) + "' at " + i + ")");
             }
         }
     }

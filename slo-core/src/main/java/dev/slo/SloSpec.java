@@ -37,13 +37,13 @@ public record SloSpec(
 
     /**
      * @throws NullPointerException if a field is null
-     * @throws IllegalArgumentException if {@code owners} is empty, {@code target} is not in (0,1), or two
-     *     consumers share a name
+     * @throws IllegalArgumentException if {@code name} or {@code description} holds a control character,
+     *     {@code owners} is empty, {@code target} is not in (0,1), or two consumers share a name
      */
     public SloSpec {
-        Objects.requireNonNull(name, "name must not be null");
+        Text.requireNoControl(name, "name");
         Objects.requireNonNull(audience, "audience must not be null");
-        Objects.requireNonNull(description, "description must not be null");
+        Text.requireNoControl(description, "description");
         owners = List.copyOf(Objects.requireNonNull(owners, "owners must not be null"));
         if (owners.isEmpty()) {
             throw new IllegalArgumentException("owners must not be empty, got []");
