@@ -27,9 +27,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *    rolls first, or, when another thread holds the lock (however long, however far the clock moves
  *    meanwhile), it is parked under its own bucket's index and harvested into that bucket once the
  *    tiers reach it. Never in no bucket, never in two. Single-threaded, bucketing is exact.
- *    (Pathological case: the late cells hold 32 distinct 10-second buckets of each kind; a writer that
- *    finds them all taken during one lock hold merges into the nearest bucket parked, so its event
- *    still lands within that distance of its reading.)
+ *    (Pathological case: the late cells hold 32 parked 10-second buckets, 16 minutes and 16 hours,
+ *    counting good and bad apart. A writer that finds no 10-second cell free during one lock hold
+ *    parks under its minute instead, then under its hour: such an event lands in the first 10-second
+ *    bucket of its minute, or the first minute of its hour, and in the right bucket of every coarser
+ *    tier. Only past 16 distinct hours of late events in one hold does it merge into the nearest hour
+ *    parked, and past that, with every cell full, it goes to the open bucket: still counted once.)
  *  - Readings past LAST_MILLIS (some 292 million years from now, where bucket ends would overflow a
  *    long) count at LAST_MILLIS: saturated, never lost.
  *  - Clock safety: a reading earlier than the open bucket (the clock went back) counts in the open
@@ -67,8 +70,8 @@ final class EventRecorder implements StripedCounter.GrowLock {
      * Long.MAX_VALUE, so that the end of any bucket (at most a day long) holding a reading fits a long.
      */
     static final long LAST_MILLIS = Long.MAX_VALUE - 2 * 86_400_000L;
-    /** Cells for late events: 32 distinct buckets of each kind during one lock hold (512 bytes). */
-    private static final int LATE_CELLS = 64;
+    /** Cells for late events, per tier finest first (512 bytes in all): see the class notes. */
+    private static final int[] LATE_CELLS = {32, 16, 16};
     private static final int GOOD_KIND = 0;
     private static final int BAD_KIND = 1;
 
@@ -76,7 +79,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
     private final ReentrantLock lock = new ReentrantLock();
     private final StripedCounter counter;
     /** Events of writers that saw a boundary pass while another thread held the lock, by bucket index. */
-    private final TaggedCells late = new TaggedCells(LATE_CELLS, 1);
+    private final TaggedCells[] late;
     /** Finest first. */
     private final TimeTier[] tiers;
     /** The end of the finest tier's open bucket: the one volatile a writer reads. */
@@ -124,6 +127,10 @@ final class EventRecorder implements StripedCounter.GrowLock {
         this.counter = new StripedCounter(maxStripes());
         long now = Math.min(clock.millis(), LAST_MILLIS);
         this.tiers = newTiers(now, longestLookBack, hourlyOnly);
+        this.late = new TaggedCells[tiers.length];
+        for (int i = 0; i < tiers.length; i++) {
+            late[i] = new TaggedCells(hourlyOnly ? 32 : LATE_CELLS[i], 1);
+        }
         this.nextRollMillis = tiers[0].openEndMillis;
         this.latency = keepLatency ? new LatencyRecorder(history(longestLookBack), now) : null;
     }
@@ -253,17 +260,25 @@ final class EventRecorder implements StripedCounter.GrowLock {
      * index of their own finest bucket, where the roll that reaches it harvests them. Lock-free.
      */
     private void park(long now, long good, long bad) {
-        long index = Math.floorDiv(Math.min(now, LAST_MILLIS), tiers[0].lengthMillis);
+        long at = Math.min(now, LAST_MILLIS);
         if (good > 0) {
-            parkKind(index, GOOD_KIND, good);
+            parkKind(at, GOOD_KIND, good);
         }
         if (bad > 0) {
-            parkKind(index, BAD_KIND, bad);
+            parkKind(at, BAD_KIND, bad);
         }
     }
 
-    private void parkKind(long index, int kind, long count) {
-        if (!late.add(index, kind, count) && !late.addNearest(index, kind, count)) {
+    /** Under the finest bucket holding {@code at} that finds a cell; see the class notes for when none does. */
+    private void parkKind(long at, int kind, long count) {
+        for (int level = 0; level < tiers.length; level++) {
+            if (late[level].add(Math.floorDiv(at, tiers[level].lengthMillis), kind, count)) {
+                return;
+            }
+        }
+        int coarsest = tiers.length - 1;
+        long index = Math.floorDiv(at, tiers[coarsest].lengthMillis);
+        if (!late[coarsest].addNearest(index, kind, count)) {
             // Every late cell is full (68 billion events each): the open bucket takes them, still counted.
             addToStripes(kind == GOOD_KIND ? count : 0, kind == BAD_KIND ? count : 0);
         }
@@ -322,19 +337,28 @@ final class EventRecorder implements StripedCounter.GrowLock {
      * that reaches them. Lock held.
      */
     private void harvestLate() {
-        TimeTier finest = tiers[0];
-        long open = finest.openIndex;
-        for (int i = 0, n = late.size(); i < n; i++) {
+        long openEnd = tiers[0].openEndMillis;
+        for (int level = 0; level < tiers.length; level++) {
+            harvestLate(late[level], tiers[level].lengthMillis, openEnd);
+        }
+    }
+
+    /** Harvests the cells of one tier's buckets ({@code lengthMillis}) that start before {@code openEnd}. */
+    private void harvestLate(TaggedCells cells, long lengthMillis, long openEnd) {
+        long reference = Math.floorDiv(openEnd - 1, lengthMillis);
+        for (int i = 0, n = cells.size(); i < n; i++) {
             for (;;) {
-                long word = late.word(i);
+                long word = cells.word(i);
                 long count = TaggedCells.count(word);
-                long index = late.index(word, open);
-                if (count == 0 || index > open) {
+                if (count == 0) {
                     break;
                 }
-                if (late.clear(i, word)) {                // else a writer added meanwhile: read it again
-                    long at = index * finest.lengthMillis;
-                    long good = late.kind(word) == GOOD_KIND ? count : 0;
+                long at = cells.index(word, reference) * lengthMillis;
+                if (at >= openEnd) {
+                    break;                                // a later bucket than the tiers hold: a later roll takes it
+                }
+                if (cells.clear(i, word)) {               // else a writer added meanwhile: read it again
+                    long good = cells.kind(word) == GOOD_KIND ? count : 0;
                     for (TimeTier tier : tiers) {
                         tier.add(Math.floorDiv(at, tier.lengthMillis), good, count);
                     }
@@ -525,7 +549,10 @@ final class EventRecorder implements StripedCounter.GrowLock {
 
     /** Bytes this recorder holds, approximately (arrays, stripes, headers). */
     long footprintBytes() {
-        long bytes = 64 + counter.footprintBytes() + late.footprintBytes();
+        long bytes = 64 + counter.footprintBytes();
+        for (TaggedCells cells : late) {
+            bytes += cells.footprintBytes();
+        }
         for (TimeTier tier : tiers) {
             bytes += tier.footprintBytes();
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -161,9 +162,10 @@ final class LateEventConcurrencyTest {
             SplittableRandom random = seeds.split();
             long moved = 0;
             while (writing.get() && moved < minutes * 60_000L - 2_000) {
-                long step = 1 + random.nextInt(1_000);          // up to 1 s at a time
-                clock.advance(Duration.ofMillis(step));
-                moved += step;
+                long step = 1 + random.nextInt(1_000);          // up to 1 s at a time, some ten thousand times
+                clock.advance(Duration.ofMillis(step));         // faster than real time: a lock held for 10 ms
+                moved += step;                                  // sees the clock move about 10 buckets
+                LockSupport.parkNanos(20_000);
             }
         });
         List<Thread> readers = new ArrayList<>();

@@ -204,6 +204,55 @@ final class RecorderConcurrencyTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void moreLateTenSecondBucketsInOneLockHoldThanCells_landInTheirMinute() throws Exception {
+        // 100 ten-second steps in one lock hold, one bad event each: the first 32 park under their own
+        // bucket, the other 68 under their minute. Step i is at i x 10 s: minute 0 holds steps 1-5,
+        // minutes 1-15 six each, minute 16 steps 96-100.
+        ManualClock clock = Fixtures.clock();
+        Slo slo = Fixtures.checkout(clock);
+        LockHolder holder = LockHolder.holding(slo.recorder());
+        for (int i = 0; i < 100; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            slo.recordCounts(0, 1);
+        }
+        holder.release();
+        List<TimeBucket> minutes = slo.timeline(Duration.ofMinutes(1), Duration.ofMinutes(17));
+        assertEquals(17, minutes.size());
+        for (int m = 0; m < 17; m++) {
+            assertEquals(m == 0 || m == 16 ? 5 : 6, minutes.get(m).total(), "minute " + m);
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void moreLateBucketsInOneLockHoldThanCells_landInTheirMinuteOrHour() throws Exception {
+        // One lock hold while the clock crosses 100 ten-second buckets (16 min 40 s) and then 10 hours,
+        // one bad event in each step: more distinct buckets than the 32 late cells of 10 s hold. The
+        // first 32 steps park under their own bucket; the rest fall back to their minute, then their hour.
+        ManualClock clock = Fixtures.clock();
+        Slo slo = Fixtures.checkout(clock);
+        LockHolder holder = LockHolder.holding(slo.recorder());
+        for (int i = 0; i < 100; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            slo.recordCounts(0, 1);
+        }
+        for (int h = 0; h < 10; h++) {
+            clock.advance(Duration.ofHours(1));
+            slo.recordCounts(0, 1);
+        }
+        holder.release();
+        assertEquals(110, slo.errorBudget().total());
+        // Hour by hour: the 100 steps in hour 0, then one event in each later hour.
+        List<TimeBucket> hours = slo.timeline(Duration.ofHours(1), Duration.ofHours(11));
+        assertEquals(11, hours.size());
+        assertEquals(100, hours.get(0).total());
+        for (int h = 1; h <= 10; h++) {
+            assertEquals(1, hours.get(h).total(), "hour " + h);
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aBatchWriterWhileAReaderHoldsTheLock_neverWrapsItsStripe() throws Exception {
         // A stripe holds good and total in 32 bits each. A writer asks for a drain from 2^30 events on,
         // but while another thread holds the roll lock (a long query) nobody can drain. Four imports of
