@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 
 /*
@@ -15,11 +14,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * Assumptions and guarantees
  *  - Writers (record) may be any number of threads. They are lock-free and allocate nothing: a
- *    writer reads one volatile (openSlice), reads the state word and CASes it. The first writer to
- *    see a new slice closes the old one by a CAS on the same word, hands its counts to the mailbox
- *    and tries the lock (tryLock, never waiting) to judge it. A writer waits only in the
- *    pathological case of 64 unabsorbed hand-offs at once, and then only spins while draining the
- *    mailbox itself, so the system as a whole always progresses.
+ *    writer reads openSlice, the state word and openSlice again (two volatile reads of openSlice and
+ *    one of the word), and CASes the word. The first writer to see a new slice closes the old one by a
+ *    CAS on the same word, hands its counts to the hand-off cells (TaggedCells, by slice index) and
+ *    tries the lock (tryLock, never waiting) to judge it. No writer ever waits: hand-offs of one slice
+ *    merge into its cells, so a huge import spilling many times while a query holds the lock needs
+ *    two cells, not one per spill.
  *  - Readers (query methods) take the lock (they may wait for each other, never for a writer),
  *    close the open slice if its end has passed, judge what is ready and read the tiers.
  *  - Exactness: every reading (event or gauge reading) is counted exactly once, in the slice of the
@@ -27,20 +27,31 @@ import java.util.concurrent.locks.ReentrantLock;
  *    (the newest, never an older one). Single-threaded, slice assignment is exact. A clock that went
  *    back counts in the open slice.
  *  - A slice counts once the clock reaches its end (a query or the next reading closes it). A slice
- *    is judged only when no hand-off is in flight, so a verdict never misses counts handed off late.
+ *    is judged only when no hand-off is in flight, so a verdict never misses counts handed off late,
+ *    and it is judged once: its cells are emptied by the judge that reads them.
+ *  - Readings past EventRecorder.LAST_MILLIS count at it (saturated).
  *
  * Algorithm
  *  The open slice lives in one 64-bit word: slice tag (low 16 bits of the slice index) | good (24
  *  bits) | total (24 bits). openSlice holds the full index of the slice the word held at the last
- *  close (it may lag the word by the closes in flight, never by 65536 slices), so a writer recovers
- *  the word's full index as openSlice + ((tag - openSlice) mod 2^16). A writer whose slice is at or
- *  before the word's adds to the word; one whose slice is newer swaps in a fresh word for its slice
- *  and hands off the old counts. Before a count field could overflow (2^24 - 1 per slice), a writer
- *  spills the word's counts into the mailbox for the same slice and goes on from zero.
+ *  close; it may lag the word by the closes in flight. Invariant: openSlice <= the word's slice <=
+ *  openSlice + MAX_JUMP, because a close moves the word at most MAX_JUMP (2^15) slices past the
+ *  openSlice its closer read (a larger jump of the clock is made in steps of MAX_JUMP empty slices),
+ *  and openSlice only grows. A writer that reads the same openSlice before and after the word so
+ *  recovers the word's full index as openSlice + ((tag - openSlice) mod 2^16), exactly, however far
+ *  the clock jumps; if openSlice moved between its reads, it reads again. A writer whose slice is at
+ *  or before the word's adds to the word; one whose slice is newer swaps in a fresh word for its
+ *  slice and hands off the old counts. Before a count field could overflow (2^24 - 1 per slice), a
+ *  writer spills the word's counts into the cells of the same slice and goes on from zero.
  *  Hand-offs (closes and spills) are counted in handoffsInFlight from before their CAS until they are
- *  in the mailbox. The judge reads openSlice, then handoffsInFlight; if none is in flight, every slice
- *  before that openSlice has all its counts in the mailbox, and is judged: good when good/total
- *  reaches sliceTarget (1.0: every reading good), or, for ratio budgeting, its ratio is kept.
+ *  in the cells. The judge reads openSlice, then handoffsInFlight; if none is in flight, every slice
+ *  before that openSlice has all its counts in the cells (a later hand-off is of a word whose slice
+ *  is at least that openSlice), and it is judged: good when good/total reaches sliceTarget (1.0:
+ *  every reading good), or, for ratio budgeting, its ratio is kept. If hand-offs are in flight, the
+ *  judge leaves every cell for the next absorb.
+ *  The cells: 32 of good counts and 32 of totals, each keyed by slice index, 36-bit counts. More than
+ *  32 distinct slices waiting during one lock hold (the clock crossing 32 slices with readings in
+ *  each while a query is descheduled) merge into the nearest slice waiting.
  *  A verdict is added to the tier bucket holding the slice's start (TimeTier.add): tiers of 10 s x 36,
  *  1 min x 360 and 1 h x (history), as in EventRecorder, so a 7-day window of 1-minute slices costs
  *  about 18 KB instead of 10080 individual slices. For ratio budgeting a bucket's good cell holds the
@@ -59,11 +70,9 @@ final class SliceRecorder {
     /** The most one call may add: keeps a single add well inside a count field. */
     static final long MAX_BATCH = 1L << 20;
     static final double RATIO_SCALE = 4_294_967_296.0;   // 2^32
-    private static final int MAILBOX = 64;
-    private static final int PENDING = 16;
-    private static final long EMPTY = 0;
-    private static final long CLAIMED = 1;
-    private static final long READY = 2;
+    /** How far one close may move the word past the openSlice its closer read: half the tag's range. */
+    static final long MAX_JUMP = 1L << 15;
+    private static final int CELLS = 32;
 
     private static final VarHandle STATE;
     private static final VarHandle OPEN_SLICE;
@@ -88,14 +97,15 @@ final class SliceRecorder {
     /** The full index of the slice in the state word as of the last close; only ever grows. */
     private volatile long openSlice;
     private final AtomicInteger handoffsInFlight = new AtomicInteger();
-    /** Hand-offs: [3i] EMPTY / CLAIMED / READY, [3i+1] slice index, [3i+2] good << 24 | total. */
-    private final AtomicLongArray mailbox = new AtomicLongArray(3 * MAILBOX);
+    /** Hand-offs by slice index: the good counts and the totals of closed or spilled words. */
+    private final TaggedCells handedGood = new TaggedCells(CELLS, 0);
+    private final TaggedCells handedTotal = new TaggedCells(CELLS, 0);
 
-    // ---- lock-side state
-    private final long[] pendingSlice = new long[PENDING];
-    private final long[] pendingGood = new long[PENDING];
-    private final long[] pendingTotal = new long[PENDING];
-    private int pendingCount;
+    // ---- lock-side state: the slices being judged by one absorb (scratch)
+    private final long[] judgedSlice = new long[2 * CELLS];
+    private final long[] judgedGood = new long[2 * CELLS];
+    private final long[] judgedTotal = new long[2 * CELLS];
+    private int judgedCount;
     /** Finest first; verdicts by slice start. */
     private final TimeTier[] tiers;
 
@@ -109,7 +119,7 @@ final class SliceRecorder {
         this.sliceMillis = sliceMillis;
         this.sliceTarget = sliceTarget;
         this.ratio = ratio;
-        long now = clock.millis();
+        long now = Math.min(clock.millis(), EventRecorder.LAST_MILLIS);
         long open = Math.floorDiv(now, sliceMillis);
         this.openSlice = open;
         this.state = tagOf(open);
@@ -140,13 +150,18 @@ final class SliceRecorder {
      * Both at most {@link #MAX_BATCH}, {@code good <= total}. Lock-free, allocation-free.
      */
     void record(long now, long good, long total) {
-        long slice = Math.floorDiv(now, sliceMillis);
+        long slice = Math.floorDiv(Math.min(now, EventRecorder.LAST_MILLIS), sliceMillis);
         long increment = (good << GOOD_SHIFT) | total;
         for (;;) {
-            long open = openSlice;                        // volatile read BEFORE the word: see fullIndex
+            long open = openSlice;                        // volatile reads around the word: see the class notes
             long word = state;
+            if (openSlice != open) {
+                continue;                                 // a close moved on meanwhile: the tag may be read wrongly
+            }
             long current = fullIndex(open, word);
-            if (slice <= current) {                       // this slice, or it raced a close / the clock went back: newest slice
+            if (slice > open + MAX_JUMP) {                // a far jump of the clock: close in steps (class notes)
+                close(word, current, Math.max(current, open + MAX_JUMP), 0);
+            } else if (slice <= current) {                       // this slice, or it raced a close / the clock went back: newest slice
                 if (total(word) + total > COUNT_MASK) {
                     spill(word, current);
                     continue;
@@ -166,13 +181,17 @@ final class SliceRecorder {
      * {@code increment}, and hands off the old counts. False if the word changed meanwhile.
      */
     private boolean close(long word, long current, long slice, long increment) {
+        if (slice == current) {
+            raiseOpenSlice(slice);                        // a step another writer took: help it publish, go on
+            return true;
+        }
         handoffsInFlight.incrementAndGet();               // before the CAS: the judge must not pass over this hand-off
         try {
             if (!STATE.compareAndSet(this, word, tagOf(slice) | increment)) {
                 return false;
             }
             if ((word & COUNTS_MASK) != 0) {
-                publish(current, word & COUNTS_MASK);     // into the mailbox before openSlice moves past it
+                publish(current, word & COUNTS_MASK);     // into the cells before openSlice moves past it
             }
             raiseOpenSlice(slice);
             return true;
@@ -181,7 +200,7 @@ final class SliceRecorder {
         }
     }
 
-    /** Moves the open slice's counts to the mailbox (same slice) before a count field could overflow. */
+    /** Moves the open slice's counts to the cells (same slice) before a count field could overflow. */
     private void spill(long word, long current) {
         handoffsInFlight.incrementAndGet();
         try {
@@ -202,25 +221,18 @@ final class SliceRecorder {
         }
     }
 
+    /** Hands off the counts of {@code slice} to the cells. Lock-free, never waits. */
     private void publish(long slice, long counts) {
-        for (;;) {
-            for (int i = 0; i < MAILBOX; i++) {
-                int key = 3 * i;
-                if (mailbox.get(key) == EMPTY && mailbox.compareAndSet(key, EMPTY, CLAIMED)) {
-                    mailbox.set(key + 1, slice);
-                    mailbox.set(key + 2, counts);
-                    mailbox.set(key, READY);              // volatile write publishes the two fields above
-                    return;
-                }
-            }
-            if (lock.tryLock()) {                         // every slot taken: drain them ourselves (reentrant for a reader)
-                try {
-                    drainMailbox();
-                } finally {
-                    lock.unlock();
-                }
-            }
-            Thread.onSpinWait();
+        if (good(counts) > 0) {
+            handOff(handedGood, slice, good(counts));
+        }
+        handOff(handedTotal, slice, total(counts));       // a word is handed off only with counts
+    }
+
+    private static void handOff(TaggedCells cells, long slice, long count) {
+        if (!cells.add(slice, 0, count) && !cells.addNearest(slice, 0, count)) {
+            // Unreachable: every one of the 32 cells would have to hold 2^36 - 1 readings of one lock hold.
+            throw new IllegalStateException("slice hand-off cells full: more than 2^41 readings waiting");
         }
     }
 
@@ -240,59 +252,52 @@ final class SliceRecorder {
     private void absorb(long now) {
         long open = openSlice;                            // read before handoffsInFlight: see class notes
         int inFlight = handoffsInFlight.get();
-        drainMailbox();
         advanceTiers(now);
-        for (int i = 0; i < pendingCount; ) {
-            if (inFlight == 0 && pendingSlice[i] < open) {
-                judge(pendingSlice[i], pendingGood[i], pendingTotal[i]);
-                removePending(i);
-            } else {
-                i++;
-            }
+        if (inFlight != 0) {
+            return;                                       // a hand-off may still bring counts: judge next time
         }
+        judgedCount = 0;
+        take(handedTotal, open, false);
+        take(handedGood, open, true);
+        for (int i = 0; i < judgedCount; i++) {
+            judge(judgedSlice[i], judgedGood[i], judgedTotal[i]);
+        }
+        judgedCount = 0;
     }
 
-    private void drainMailbox() {
-        for (int i = 0; i < MAILBOX; i++) {
-            int key = 3 * i;
-            if (mailbox.get(key) == READY) {
-                long slice = mailbox.get(key + 1);
-                long counts = mailbox.get(key + 2);
-                mailbox.set(key, EMPTY);
-                addPending(slice, good(counts), total(counts));
-            }
-        }
-    }
-
-    private void addPending(long slice, long good, long total) {
-        for (int i = 0; i < pendingCount; i++) {
-            if (pendingSlice[i] == slice) {
-                pendingGood[i] += good;
-                pendingTotal[i] += total;
-                return;
-            }
-        }
-        if (pendingCount == PENDING) {                    // only while hand-offs stay in flight for 16 slices: judge the oldest now
-            int oldest = 0;
-            for (int i = 1; i < pendingCount; i++) {
-                if (pendingSlice[i] < pendingSlice[oldest]) {
-                    oldest = i;
+    /** Empties the cells of slices before {@code open} into the scratch of slices to judge. Lock held. */
+    private void take(TaggedCells cells, long open, boolean good) {
+        for (int i = 0, n = cells.size(); i < n; i++) {
+            for (;;) {
+                long word = cells.word(i);
+                long count = TaggedCells.count(word);
+                long slice = cells.index(word, open);
+                if (count == 0 || slice >= open) {
+                    break;
+                }
+                if (cells.clear(i, word)) {               // else a writer added meanwhile: read it again
+                    int j = judged(slice);
+                    if (good) {
+                        judgedGood[j] += count;
+                    } else {
+                        judgedTotal[j] += count;
+                    }
+                    break;
                 }
             }
-            judge(pendingSlice[oldest], pendingGood[oldest], pendingTotal[oldest]);
-            removePending(oldest);
         }
-        pendingSlice[pendingCount] = slice;
-        pendingGood[pendingCount] = good;
-        pendingTotal[pendingCount] = total;
-        pendingCount++;
     }
 
-    private void removePending(int i) {
-        pendingCount--;
-        pendingSlice[i] = pendingSlice[pendingCount];
-        pendingGood[i] = pendingGood[pendingCount];
-        pendingTotal[i] = pendingTotal[pendingCount];
+    private int judged(long slice) {
+        for (int j = 0; j < judgedCount; j++) {
+            if (judgedSlice[j] == slice) {
+                return j;
+            }
+        }
+        judgedSlice[judgedCount] = slice;
+        judgedGood[judgedCount] = 0;
+        judgedTotal[judgedCount] = 0;
+        return judgedCount++;
     }
 
     private void judge(long slice, long good, long total) {
@@ -328,13 +333,19 @@ final class SliceRecorder {
     }
 
     /** Closes the open slice if {@code now} is past its end, judges what is ready. Lock held. */
-    private long catchUp(long now) {
+    private long catchUp(long reading) {
+        long now = Math.min(reading, EventRecorder.LAST_MILLIS);
         long slice = Math.floorDiv(now, sliceMillis);
         for (;;) {
             long open = openSlice;
             long word = state;
+            if (openSlice != open) {
+                continue;
+            }
             long current = fullIndex(open, word);
-            if (slice <= current || close(word, current, slice, 0)) {
+            if (slice > open + MAX_JUMP) {
+                close(word, current, Math.max(current, open + MAX_JUMP), 0);
+            } else if (slice <= current || close(word, current, slice, 0)) {
                 break;
             }
         }
@@ -392,13 +403,70 @@ final class SliceRecorder {
         return new Counts(sum[0], sum[1], sum[0]);
     }
 
+    /** For tests: takes the lock as a query does, if it is free. */
+    boolean tryAcquire() {
+        return lock.tryLock();
+    }
+
+    /** For tests: releases the lock taken by {@link #tryAcquire}. */
+    void release() {
+        lock.unlock();
+    }
+
+    /**
+     * For tests: begins a hand-off of {@code good} of {@code total} readings of {@code slice}, as a writer
+     * that closed the word and was descheduled before publishing would leave it (counted in flight, not yet
+     * in the cells); running the result finishes it.
+     */
+    Runnable beginHandOff(long slice, long good, long total) {
+        handoffsInFlight.incrementAndGet();
+        return () -> {
+            try {
+                publish(slice, (good << GOOD_SHIFT) | total);
+            } finally {
+                handoffsInFlight.decrementAndGet();
+            }
+        };
+    }
+
+    /**
+     * For tests: the first close a writer reading {@code now} makes, as a writer descheduled between its
+     * CAS of the word and publishing openSlice and the old counts would leave it; running the result
+     * finishes that close and records the writer's readings (single-threaded tests only).
+     */
+    Runnable beginClose(long now, long good, long total) {
+        long slice = Math.floorDiv(now, sliceMillis);
+        long open = openSlice;
+        long word = state;
+        long current = fullIndex(open, word);
+        long target = Math.min(slice, open + MAX_JUMP);
+        long increment = target == slice ? (good << GOOD_SHIFT) | total : 0;
+        handoffsInFlight.incrementAndGet();
+        if (!STATE.compareAndSet(this, word, tagOf(target) | increment)) {
+            throw new IllegalStateException("beginClose is for single-threaded tests");
+        }
+        return () -> {
+            try {
+                if ((word & COUNTS_MASK) != 0) {
+                    publish(current, word & COUNTS_MASK);
+                }
+                raiseOpenSlice(target);
+            } finally {
+                handoffsInFlight.decrementAndGet();
+            }
+            if (target != slice) {
+                record(now, good, total);
+            }
+        };
+    }
+
     long sliceMillis() {
         return sliceMillis;
     }
 
     /** Bytes held, approximately. */
     long footprintBytes() {
-        long bytes = 96 + 16 + 8L * 3 * MAILBOX + 3 * (16 + 8L * PENDING);
+        long bytes = 96 + 16 + handedGood.footprintBytes() + handedTotal.footprintBytes() + 3 * (16 + 8L * 2 * CELLS);
         for (TimeTier tier : tiers) {
             bytes += tier.footprintBytes();
         }

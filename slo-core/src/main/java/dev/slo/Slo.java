@@ -719,6 +719,11 @@ public final class Slo {
         return recorder;
     }
 
+    /** The slice recorder of a time-slice SLO (null otherwise), for tests of the recorder. */
+    SliceRecorder sliceRecorder() {
+        return slices;
+    }
+
     // ---------------------------------------------------------------- the one read path
 
     /*
