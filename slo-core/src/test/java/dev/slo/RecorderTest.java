@@ -125,21 +125,33 @@ final class RecorderTest {
     }
 
     @Test
-    void rollingWindow_forgetsAnHourWhenItLeaves() {
+    void rollingWindow_ofADay_forgetsEventsWithinFiveMinutesOfTheirLeaving() {
         ManualClock clock = Fixtures.clock();
         Slo slo = Fixtures.ratioSlo(SloRegistry.create(clock), "day", 0.99, Window.rolling(Duration.ofDays(1)));
         Fixtures.hourly(slo, clock, 24, 100, 1);           // at 00:30 .. 23:30
         assertEquals(24 * 101, slo.errorBudget().total());
-        clock.advance(Duration.ofMinutes(30).minusMillis(1));   // 23:59:59.999: the window still reaches into hour 0
+        // A 1-day window reads the 5-minute tier: the events of 00:30 sit in the bucket [00:30, 00:35),
+        // which leaves the window (now - 1 d, now] as now reaches 24:30, exactly when they do.
+        clock.advance(Duration.ofHours(1).minusMillis(1));  // 24:29:59.999
         assertEquals(24 * 101, slo.errorBudget().total());
-        // 24:00: the window's edge enters hour 0, and the whole bucket leaves at once: a blur of at
-        // most one bucket of the tier that covers the window (1 hour here), as the API documents.
-        clock.advance(Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));                // 24:30
         assertEquals(23 * 101, slo.errorBudget().total());
-        clock.advance(Duration.ofMinutes(59).plusSeconds(59).plusMillis(999));
+        clock.advance(Duration.ofMinutes(59).plusSeconds(59).plusMillis(999));   // 25:29:59.999
         assertEquals(23 * 101, slo.errorBudget().total());
-        clock.advance(Duration.ofMillis(1));                  // 25:00: hour 1 leaves
+        clock.advance(Duration.ofMillis(1));                // 25:30: the events of 01:30 leave
         assertEquals(22 * 101, slo.errorBudget().total());
+    }
+
+    @Test
+    void rollingWindow_ofThreeDays_forgetsAWholeHourAtOnce() {
+        // Beyond 25 hours the hourly tier answers: its far edge blurs by up to one hour (1.4% of 3 days).
+        ManualClock clock = Fixtures.clock();
+        Slo slo = Fixtures.ratioSlo(SloRegistry.create(clock), "three-days", 0.99, Window.rolling(Duration.ofDays(3)));
+        Fixtures.hourly(slo, clock, 2, 100, 1);            // at 00:30 and 01:30
+        clock.advance(Duration.ofDays(3).minusMinutes(90).minusMillis(1));   // 2 d 23:59:59.999 after START
+        assertEquals(2 * 101, slo.errorBudget().total());
+        clock.advance(Duration.ofMillis(1));                // 3 d 00:00: hour 0 leaves whole, its 00:30 events 30 min early
+        assertEquals(101, slo.errorBudget().total());
     }
 
     @Test
