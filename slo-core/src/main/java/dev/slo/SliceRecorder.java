@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.ReentrantLock;
 
 /*
@@ -16,47 +16,55 @@ import java.util.concurrent.locks.ReentrantLock;
  *  - Writers (record) may be any number of threads. They are lock-free and allocate nothing: a
  *    writer reads openSlice, the state word and openSlice again (two volatile reads of openSlice and
  *    one of the word), and CASes the word. The first writer to see a new slice closes the old one by a
- *    CAS on the same word, hands its counts to the hand-off cells (TaggedCells, by slice index) and
- *    tries the lock (tryLock, never waiting) to judge it. No writer ever waits: hand-offs of one slice
- *    merge into its cells, so a huge import spilling many times while a query holds the lock needs
- *    two cells, not one per spill.
+ *    CAS on the same word; the word's counts are then final, so the closer gives the slice its verdict
+ *    itself and parks it in the verdict cells (TaggedCells, by tier bucket), then tries the lock
+ *    (tryLock, never waiting) to move verdicts into the tiers. No writer ever waits, however long a
+ *    query holds the lock.
  *  - Readers (query methods) take the lock (they may wait for each other, never for a writer),
- *    close the open slice if its end has passed, judge what is ready and read the tiers.
+ *    close the open slice if its end has passed, move parked verdicts into the tiers, judge the
+ *    spilled slices that are ready and read the tiers.
  *  - Exactness: every reading (event or gauge reading) is counted exactly once, in the slice of the
  *    clock reading it was recorded with, or, when it raced the close of that slice, in the next one
  *    (the newest, never an older one). Single-threaded, slice assignment is exact. A clock that went
- *    back counts in the open slice.
+ *    back counts in the open slice. Every closed slice with readings gets exactly one verdict.
  *  - A slice counts once the clock reaches its end (a query or the next reading closes it). A slice
- *    is judged only when no hand-off is in flight, so a verdict never misses counts handed off late,
- *    and it is judged once: its cells are emptied by the judge that reads them.
+ *    that spilled is judged only when no hand-off of it is in flight, so its verdict never misses
+ *    counts handed off late, and once: its cells are emptied by the judge that reads them.
  *  - Readings past EventRecorder.LAST_MILLIS count at it (saturated).
  *
  * Algorithm
- *  The open slice lives in one 64-bit word: slice tag (low 16 bits of the slice index) | good (24
- *  bits) | total (24 bits). openSlice holds the full index of the slice the word held at the last
- *  close; it may lag the word by the closes in flight. Invariant: openSlice <= the word's slice <=
- *  openSlice + MAX_JUMP, because a close moves the word at most MAX_JUMP (2^15) slices past the
- *  openSlice its closer read (a larger jump of the clock is made in steps of MAX_JUMP empty slices),
- *  and openSlice only grows. A writer that reads the same openSlice before and after the word so
- *  recovers the word's full index as openSlice + ((tag - openSlice) mod 2^16), exactly, however far
- *  the clock jumps; if openSlice moved between its reads, it reads again. A writer whose slice is at
- *  or before the word's adds to the word; one whose slice is newer swaps in a fresh word for its
- *  slice and hands off the old counts. Before a count field could overflow (2^24 - 1 per slice), a
- *  writer spills the word's counts into the cells of the same slice and goes on from zero.
- *  Hand-offs (closes and spills) are counted in handoffsInFlight from before their CAS until they are
- *  in the cells. The judge reads openSlice, then handoffsInFlight; if none is in flight, every slice
- *  before that openSlice has all its counts in the cells (a later hand-off is of a word whose slice
- *  is at least that openSlice), and it is judged: good when good/total reaches sliceTarget (1.0:
- *  every reading good), or, for ratio budgeting, its ratio is kept. If hand-offs are in flight, the
- *  judge leaves every cell for the next absorb.
- *  The cells: 32 of good counts and 32 of totals, each keyed by slice index, 36-bit counts. More than
- *  32 distinct slices waiting during one lock hold (the clock crossing 32 slices with readings in
- *  each while a query is descheduled) merge into the nearest slice waiting.
- *  A verdict is added to the tier bucket holding the slice's start (TimeTier.add): tiers of 10 s x 36,
- *  1 min x 360 and 1 h x (history), as in EventRecorder, so a 7-day window of 1-minute slices costs
- *  about 18 KB instead of 10080 individual slices. For ratio budgeting a bucket's good cell holds the
- *  sum of its slices' ratios in 32.32 fixed point and its total cell packs slices (high 32 bits) with
- *  slices whose every event was good (low 32 bits).
+ *  The open slice lives in one 64-bit word: slice tag (low 16 bits of the slice index) | spilled flag
+ *  | good (23 bits) | total (23 bits). openSlice holds the full index of the slice the word held at
+ *  the last close; it may lag the word by the closes in flight. Invariant: openSlice <= the word's
+ *  slice <= openSlice + MAX_JUMP, because a close moves the word at most MAX_JUMP (2^15) slices past
+ *  the openSlice its closer read (a larger jump of the clock is made in steps of MAX_JUMP empty
+ *  slices), and openSlice only grows. A writer that reads the same openSlice before and after the
+ *  word so recovers the word's full index as openSlice + ((tag - openSlice) mod 2^16), exactly,
+ *  however far the clock jumps; if openSlice moved between its reads, it reads again. A writer whose
+ *  slice is at or before the word's adds to the word; one whose slice is newer swaps in a fresh word
+ *  for its slice and closes the old one.
+ *  Verdicts: the closer of a slice that never spilled holds all its counts, so it judges it at once:
+ *  good when good/total reaches sliceTarget (1.0: every reading good), or, for ratio budgeting, its
+ *  ratio. A verdict is additive (good slices, bad slices; or ratio sum, all-good slices, other
+ *  slices), so it is parked by kind under the bucket holding the slice's start in the finest tier with
+ *  a free cell (32 cells of 10 s, 16 of 1 min, 8 of 5 min, 8 of 1 h), merging with the verdicts of
+ *  the same bucket; the next absorb adds each to that bucket of every tier. When a lock hold outlasts
+ *  the finer cells, verdicts merge into a coarser bucket: exact in that tier and coarser ones, placed
+ *  at the bucket's start in finer ones.
+ *  Spills: before a count field could overflow (2^23 - 1 per slice), a writer moves the word's counts
+ *  to the count cells of the same slice (16 of good counts and 16 of totals, 36-bit counts, merging
+ *  per slice: a maximum import spills 64 times into two cells) and flags the word; the close of a
+ *  flagged word hands its last counts there too. Hand-offs (closes and spills) of slice s are counted
+ *  in inFlight[s mod IN_FLIGHT] from before their CAS until they are in the cells (a writer whose CAS
+ *  fails counts itself out again). The judge reads openSlice, then, for each slice s before it found
+ *  in the count cells, inFlight[s mod IN_FLIGHT]; if that is 0, s has all its counts in the cells (a
+ *  hand-off that starts later is of a word whose slice is at least that openSlice), and it is judged
+ *  into the tiers. A slice with a hand-off in flight (or one of a slice IN_FLIGHT apart: a
+ *  conservative alias) stays in its cells for the next absorb.
+ *  Tiers: 10 s x 36, 1 min x 360, 5 min x 300 and 1 h x (history), as in EventRecorder, so a 7-day
+ *  window of 1-minute slices costs about 23 KB instead of 10080 individual slices. For ratio
+ *  budgeting a bucket's good cell holds the sum of its slices' ratios in 32.32 fixed point and its
+ *  total cell packs slices (high 32 bits) with slices whose every event was good (low 32 bits).
  *
  * References: OpenSLO v1 budgetingMethod (Occurrences, Timeslices, RatioTimeslices); the tagged-word
  *  technique of epoch-based counters; Sentinel's LeapArray (a window start kept with its counts).
@@ -64,15 +72,28 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SliceRecorder {
     private static final int TAG_SHIFT = 48;
     private static final long TAG_MASK = 0xFFFFL;
-    private static final int GOOD_SHIFT = 24;
-    private static final long COUNT_MASK = (1L << 24) - 1;
-    private static final long COUNTS_MASK = (1L << TAG_SHIFT) - 1;
+    private static final int GOOD_SHIFT = 23;
+    private static final long COUNT_MASK = (1L << 23) - 1;
+    /** Set in the word of a slice that spilled counts: its close hands off counts, not a verdict. */
+    private static final long SPILLED = 1L << 46;
+    private static final long COUNTS_MASK = (1L << 46) - 1;
     /** The most one call may add: keeps a single add well inside a count field. */
     static final long MAX_BATCH = 1L << 20;
     static final double RATIO_SCALE = 4_294_967_296.0;   // 2^32
     /** How far one close may move the word past the openSlice its closer read: half the tag's range. */
     static final long MAX_JUMP = 1L << 15;
-    private static final int CELLS = 32;
+    /** Count cells of each kind, for the slices that spilled. */
+    private static final int CELLS = 16;
+    private static final int IN_FLIGHT = 16;
+    /** Verdict cells per tier, finest first (512 bytes in all). */
+    private static final int[] VERDICT_CELLS = {32, 16, 8, 8};
+    /** Verdict kinds: without ratio budgeting, good and bad slices. */
+    private static final int GOOD_SLICES = 0;
+    private static final int BAD_SLICES = 1;
+    /** Verdict kinds with ratio budgeting: the ratio sum (32.32), slices with every event good, the others. */
+    private static final int RATIO_SUM = 0;
+    private static final int ALL_GOOD = 1;
+    private static final int NOT_ALL_GOOD = 2;
 
     private static final VarHandle STATE;
     private static final VarHandle OPEN_SLICE;
@@ -96,15 +117,19 @@ final class SliceRecorder {
     private volatile long state;
     /** The full index of the slice in the state word as of the last close; only ever grows. */
     private volatile long openSlice;
-    private final AtomicInteger handoffsInFlight = new AtomicInteger();
-    /** Hand-offs by slice index: the good counts and the totals of closed or spilled words. */
+    /** Hand-offs begun and not yet in the cells, by slice index mod IN_FLIGHT (see class notes). */
+    private final AtomicIntegerArray inFlight = new AtomicIntegerArray(IN_FLIGHT);
+    /** Verdicts of closed slices, by the index of their start's bucket in each tier (see class notes). */
+    private final TaggedCells[] verdicts;
+    /** Hand-offs of slices that spilled, by slice index: the good counts and the totals. */
     private final TaggedCells handedGood = new TaggedCells(CELLS, 0);
     private final TaggedCells handedTotal = new TaggedCells(CELLS, 0);
 
-    // ---- lock-side state: the slices being judged by one absorb (scratch)
+    // ---- lock-side state: the slices met by one absorb (scratch); judged or, with a hand-off in flight, left
     private final long[] judgedSlice = new long[2 * CELLS];
     private final long[] judgedGood = new long[2 * CELLS];
     private final long[] judgedTotal = new long[2 * CELLS];
+    private final boolean[] judgedReady = new boolean[2 * CELLS];
     private int judgedCount;
     /** Finest first; verdicts by slice start. */
     private final TimeTier[] tiers;
@@ -124,6 +149,10 @@ final class SliceRecorder {
         this.openSlice = open;
         this.state = tagOf(open);
         this.tiers = EventRecorder.newTiers(now, longestLookBack, false);
+        this.verdicts = new TaggedCells[tiers.length];
+        for (int i = 0; i < tiers.length; i++) {
+            verdicts[i] = new TaggedCells(VERDICT_CELLS[i], 2);
+        }
     }
 
     private static long tagOf(long slice) {
@@ -185,31 +214,35 @@ final class SliceRecorder {
             raiseOpenSlice(slice);                        // a step another writer took: help it publish, go on
             return true;
         }
-        handoffsInFlight.incrementAndGet();               // before the CAS: the judge must not pass over this hand-off
+        int slot = inFlightSlot(current);
+        inFlight.incrementAndGet(slot);                   // before the CAS: the judge must not pass over this hand-off
         try {
             if (!STATE.compareAndSet(this, word, tagOf(slice) | increment)) {
                 return false;
             }
-            if ((word & COUNTS_MASK) != 0) {
-                publish(current, word & COUNTS_MASK);     // into the cells before openSlice moves past it
-            }
+            closed(current, word);                        // before openSlice moves past it
             raiseOpenSlice(slice);
             return true;
         } finally {
-            handoffsInFlight.decrementAndGet();
+            inFlight.decrementAndGet(slot);
         }
     }
 
     /** Moves the open slice's counts to the cells (same slice) before a count field could overflow. */
     private void spill(long word, long current) {
-        handoffsInFlight.incrementAndGet();
+        int slot = inFlightSlot(current);
+        inFlight.incrementAndGet(slot);
         try {
-            if (STATE.compareAndSet(this, word, word & ~COUNTS_MASK)) {
+            if (STATE.compareAndSet(this, word, (word & ~COUNTS_MASK) | SPILLED)) {
                 publish(current, word & COUNTS_MASK);
             }
         } finally {
-            handoffsInFlight.decrementAndGet();
+            inFlight.decrementAndGet(slot);
         }
+    }
+
+    private static int inFlightSlot(long slice) {
+        return (int) (slice & (IN_FLIGHT - 1));
     }
 
     private void raiseOpenSlice(long slice) {
@@ -218,6 +251,55 @@ final class SliceRecorder {
             if (open >= slice || OPEN_SLICE.compareAndSet(this, open, slice)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Slice {@code slice}'s word {@code word} has been swapped out by this thread: its counts are final
+     * (readings racing the close went to the newer word). Unless it spilled, they are all the slice had,
+     * so the verdict is given now, into the verdict cells; a slice that spilled hands off its last counts
+     * to the count cells, for the judge to add to its spilled ones. Lock-free.
+     */
+    private void closed(long slice, long word) {
+        long counts = word & COUNTS_MASK;
+        if ((word & SPILLED) != 0) {
+            if (counts != 0) {
+                publish(slice, counts);
+            }
+        } else if (counts != 0) {
+            verdict(slice, good(counts), total(counts));
+        }
+    }
+
+    /** Parks the verdict of a slice of {@code good} of {@code total} readings (total > 0). Lock-free. */
+    private void verdict(long slice, long good, long total) {
+        long start = slice * sliceMillis;
+        if (ratio) {
+            long ratioCell = Math.round((double) good / total * RATIO_SCALE);
+            if (ratioCell > 0) {
+                park(start, RATIO_SUM, ratioCell);
+            }
+            park(start, good == total ? ALL_GOOD : NOT_ALL_GOOD, 1);
+        } else {
+            park(start, isGood(good, total) ? GOOD_SLICES : BAD_SLICES, 1);
+        }
+    }
+
+    /**
+     * Adds a verdict count to the cell of the finest tier bucket holding {@code start} that finds room,
+     * else merges into the nearest hour parked. Each kind is additive and placed on its own, so merging
+     * verdicts into a coarser bucket loses nothing but their place within it. Lock-free.
+     */
+    private void park(long start, int kind, long count) {
+        for (int level = 0; level < tiers.length; level++) {
+            if (verdicts[level].add(Math.floorDiv(start, tiers[level].lengthMillis), kind, count)) {
+                return;
+            }
+        }
+        int coarsest = tiers.length - 1;
+        if (!verdicts[coarsest].addNearest(Math.floorDiv(start, tiers[coarsest].lengthMillis), kind, count)) {
+            // Unreachable: every hourly cell would hold 2^36 - 1 verdicts of one lock hold.
+            throw new IllegalStateException("slice verdict cells full");
         }
     }
 
@@ -250,22 +332,28 @@ final class SliceRecorder {
 
     /** Judges every slice before openSlice once no hand-off is in flight. Lock held. */
     private void absorb(long now) {
-        long open = openSlice;                            // read before handoffsInFlight: see class notes
-        int inFlight = handoffsInFlight.get();
+        long open = openSlice;                            // read before inFlight: see class notes
         advanceTiers(now);
-        if (inFlight != 0) {
-            return;                                       // a hand-off may still bring counts: judge next time
+        long openEnd = tiers[0].openEndMillis;
+        for (int level = 0; level < tiers.length; level++) {
+            harvestVerdicts(verdicts[level], tiers[level].lengthMillis, openEnd);
         }
         judgedCount = 0;
-        take(handedTotal, open, false);
+        take(handedTotal, open, false);                   // decides, slice by slice, which are ready
         take(handedGood, open, true);
         for (int i = 0; i < judgedCount; i++) {
-            judge(judgedSlice[i], judgedGood[i], judgedTotal[i]);
+            if (judgedReady[i]) {
+                judge(judgedSlice[i], judgedGood[i], judgedTotal[i]);
+            }
         }
         judgedCount = 0;
     }
 
-    /** Empties the cells of slices before {@code open} into the scratch of slices to judge. Lock held. */
+    /**
+     * Empties the cells of slices before {@code open} that have no hand-off in flight into the scratch of
+     * slices to judge; each slice is found ready or not once per absorb, so its good and total cells go
+     * together. Lock held.
+     */
     private void take(TaggedCells cells, long open, boolean good) {
         for (int i = 0, n = cells.size(); i < n; i++) {
             for (;;) {
@@ -275,8 +363,11 @@ final class SliceRecorder {
                 if (count == 0 || slice >= open) {
                     break;
                 }
+                int j = met(slice);
+                if (!judgedReady[j]) {
+                    break;                                // a hand-off of it is in flight: it waits in its cells
+                }
                 if (cells.clear(i, word)) {               // else a writer added meanwhile: read it again
-                    int j = judged(slice);
                     if (good) {
                         judgedGood[j] += count;
                     } else {
@@ -288,7 +379,46 @@ final class SliceRecorder {
         }
     }
 
-    private int judged(long slice) {
+    /** Moves the verdicts of one tier's buckets ({@code lengthMillis}) that start before {@code openEnd} into every tier. */
+    private void harvestVerdicts(TaggedCells cells, long lengthMillis, long openEnd) {
+        long reference = Math.floorDiv(openEnd - 1, lengthMillis);
+        for (int i = 0, n = cells.size(); i < n; i++) {
+            for (;;) {
+                long word = cells.word(i);
+                long count = TaggedCells.count(word);
+                if (count == 0) {
+                    break;
+                }
+                long at = cells.index(word, reference) * lengthMillis;
+                if (at >= openEnd) {
+                    break;                                // a bucket the tiers have not reached: a later absorb takes it
+                }
+                if (cells.clear(i, word)) {               // else a writer added meanwhile: read it again
+                    addVerdict(at, cells.kind(word), count);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Adds {@code count} verdicts of {@code kind} to the bucket holding {@code at} in every tier. Lock held. */
+    private void addVerdict(long at, int kind, long count) {
+        long goodCell;
+        long totalCell;
+        if (ratio) {
+            goodCell = kind == RATIO_SUM ? count : 0;
+            totalCell = kind == ALL_GOOD ? (count << 32) | count : kind == NOT_ALL_GOOD ? count << 32 : 0;
+        } else {
+            goodCell = kind == GOOD_SLICES ? count : 0;
+            totalCell = count;
+        }
+        for (TimeTier tier : tiers) {
+            tier.add(Math.floorDiv(at, tier.lengthMillis), goodCell, totalCell);
+        }
+    }
+
+    /** The scratch entry of {@code slice}, made on first meeting it, ready when no hand-off of it is in flight. */
+    private int met(long slice) {
         for (int j = 0; j < judgedCount; j++) {
             if (judgedSlice[j] == slice) {
                 return j;
@@ -297,26 +427,22 @@ final class SliceRecorder {
         judgedSlice[judgedCount] = slice;
         judgedGood[judgedCount] = 0;
         judgedTotal[judgedCount] = 0;
+        judgedReady[judgedCount] = inFlight.get(inFlightSlot(slice)) == 0;
         return judgedCount++;
     }
 
+    /** Judges a slice that spilled, from all its counts. Lock held. */
     private void judge(long slice, long good, long total) {
         if (total == 0) {
             return;
         }
         long start = slice * sliceMillis;
         advanceTiers(start);
-        long goodCell;
-        long totalCell;
         if (ratio) {
-            goodCell = Math.round((double) good / total * RATIO_SCALE);
-            totalCell = (1L << 32) | (good == total ? 1 : 0);
+            addVerdict(start, RATIO_SUM, Math.round((double) good / total * RATIO_SCALE));
+            addVerdict(start, good == total ? ALL_GOOD : NOT_ALL_GOOD, 1);
         } else {
-            goodCell = isGood(good, total) ? 1 : 0;
-            totalCell = 1;
-        }
-        for (TimeTier tier : tiers) {
-            tier.add(Math.floorDiv(start, tier.lengthMillis), goodCell, totalCell);
+            addVerdict(start, isGood(good, total) ? GOOD_SLICES : BAD_SLICES, 1);
         }
     }
 
@@ -414,17 +540,24 @@ final class SliceRecorder {
     }
 
     /**
-     * For tests: begins a hand-off of {@code good} of {@code total} readings of {@code slice}, as a writer
-     * that closed the word and was descheduled before publishing would leave it (counted in flight, not yet
-     * in the cells); running the result finishes it.
+     * For tests: begins a spill of the open slice's counts, as a writer that swapped them out of the word
+     * and was descheduled before publishing would leave it (counted in flight, not yet in the cells);
+     * running the result finishes it.
      */
-    Runnable beginHandOff(long slice, long good, long total) {
-        handoffsInFlight.incrementAndGet();
+    Runnable beginSpill() {
+        long open = openSlice;
+        long word = state;
+        long current = fullIndex(open, word);
+        int slot = inFlightSlot(current);
+        inFlight.incrementAndGet(slot);
+        if (!STATE.compareAndSet(this, word, (word & ~COUNTS_MASK) | SPILLED)) {
+            throw new IllegalStateException("beginSpill is for single-threaded tests");
+        }
         return () -> {
             try {
-                publish(slice, (good << GOOD_SHIFT) | total);
+                publish(current, word & COUNTS_MASK);
             } finally {
-                handoffsInFlight.decrementAndGet();
+                inFlight.decrementAndGet(slot);
             }
         };
     }
@@ -441,18 +574,16 @@ final class SliceRecorder {
         long current = fullIndex(open, word);
         long target = Math.min(slice, open + MAX_JUMP);
         long increment = target == slice ? (good << GOOD_SHIFT) | total : 0;
-        handoffsInFlight.incrementAndGet();
+        inFlight.incrementAndGet(inFlightSlot(current));
         if (!STATE.compareAndSet(this, word, tagOf(target) | increment)) {
             throw new IllegalStateException("beginClose is for single-threaded tests");
         }
         return () -> {
             try {
-                if ((word & COUNTS_MASK) != 0) {
-                    publish(current, word & COUNTS_MASK);
-                }
+                closed(current, word);
                 raiseOpenSlice(target);
             } finally {
-                handoffsInFlight.decrementAndGet();
+                inFlight.decrementAndGet(inFlightSlot(current));
             }
             if (target != slice) {
                 record(now, good, total);
@@ -466,7 +597,11 @@ final class SliceRecorder {
 
     /** Bytes held, approximately. */
     long footprintBytes() {
-        long bytes = 96 + 16 + handedGood.footprintBytes() + handedTotal.footprintBytes() + 3 * (16 + 8L * 2 * CELLS);
+        long bytes = 96 + 16 + 4L * IN_FLIGHT + handedGood.footprintBytes() + handedTotal.footprintBytes()
+                + 3 * (16 + 8L * 2 * CELLS) + 16 + 2 * CELLS;
+        for (TaggedCells cells : verdicts) {
+            bytes += cells.footprintBytes();
+        }
         for (TimeTier tier : tiers) {
             bytes += tier.footprintBytes();
         }

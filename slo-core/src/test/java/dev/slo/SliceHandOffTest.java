@@ -51,22 +51,26 @@ final class SliceHandOffTest {
     }
 
     @Test
-    void aSliceWhoseHandOffIsStillInFlight_isJudgedOnceWithAllItsReadings() {
-        // Slice 0 has 1 good reading in the word and 3 bad ones in a hand-off a descheduled writer has
-        // begun but not published. Then 20 more slices close, each with one good reading, and queries run.
+    void aSliceWhoseSpillIsStillInFlight_isJudgedOnceWithAllItsReadings() {
+        // Slice 0: 3 bad readings spilled by a writer descheduled before it publishes them, then 1 good
+        // reading in the word. Then 20 more slices close, each with one good reading, and queries run.
         // The pending table once filled after 16 slices and judged slice 0 from its partial counts (good),
         // then judged it again when the hand-off landed (bad): one slice too many.
         ManualClock clock = Fixtures.clock();
         Slo slo = sliceSlo(clock, Duration.ofMinutes(1), Duration.ofDays(1));
         SliceRecorder slices = slo.sliceRecorder();
+        slo.recordCounts(0, 3);
+        Runnable stuck = slices.beginSpill();
         slo.record(true);
-        Runnable stuck = slices.beginHandOff(Math.floorDiv(Fixtures.START.toEpochMilli(), 60_000L), 0, 3);
         for (int m = 1; m <= 20; m++) {
             clock.advance(Duration.ofMinutes(1));
             slo.record(true);
             slo.errorBudget();                             // a query absorbs what it can
         }
-        assertEquals(0, slo.errorBudget().total(), "a slice was judged while a hand-off was in flight");
+        // Slices 0 to 19 have closed: all but slice 0 are judged, each good.
+        ErrorBudget meanwhile = slo.errorBudget();
+        assertEquals(19, meanwhile.total(), "slice 0 was judged while a spill of it was in flight");
+        assertEquals(19, meanwhile.good());
         stuck.run();
         clock.advance(Duration.ofMinutes(1));              // slices 0 to 20 have closed
         ErrorBudget budget = slo.errorBudget();
