@@ -70,6 +70,25 @@ final class BurnRateMathTest {
     }
 
     @Test
+    void aBurnOfExactly14_4_pagesDespiteFloatingError() {
+        ManualClock clock = Fixtures.clock();
+        Slo slo = Fixtures.checkout(clock);
+        // Same hour as above: 144 bad of 10,000 in the last record, which alone fills both the 1 h and the 5 m
+        // look-back (the record an hour earlier is on the open edge). Burn 0.0144 / 0.001 = 14.4 by hand; in
+        // doubles it comes out a hair below (14.399999999999...), and must still reach the 14.4 threshold.
+        Fixtures.hourly(slo, clock, 719, 10_000, 0);
+        Fixtures.hourly(slo, clock, 1, 10_000 - 144, 144);
+        double oneHour = slo.burnRate(Duration.ofHours(1));
+        double fiveMinutes = slo.burnRate(Duration.ofMinutes(5));
+        assertEquals(14.4, oneHour, 1e-9);
+        assertEquals(14.4, fiveMinutes, 1e-9);
+        // The 6 h look-back holds 6 records, 144 bad of 60,000: burn 2.4 < 6, so only the first rule fires.
+        BurnRateRule fastPage = AlertPolicy.sreWorkbook().rules().get(0);
+        assertEquals(List.of(fastPage), slo.alerts().stream().map(BurnRateAlert::rule).toList(),
+                "burns " + oneHour + " (1 h) and " + fiveMinutes + " (5 m) at threshold " + fastPage.threshold(Fixtures.DAYS_30));
+    }
+
+    @Test
     void burnRate1000_at999_emptiesA30DayBudgetIn43_2Minutes() {
         // Published: at 99.9%, 100% errors burn at 1 / 0.001 = 1000; 30 days / 1000 = 43,200 min / 1000 = 43.2 min.
         assertEquals(Duration.ofSeconds(2592), Duration.ofDays(30).dividedBy(1000));   // 43.2 min = 2592 s

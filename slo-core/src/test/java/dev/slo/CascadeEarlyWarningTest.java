@@ -33,14 +33,17 @@ final class CascadeEarlyWarningTest {
         f.clock.advance(Duration.ofMinutes(30)); // the incident starts half an hour after the last record
     }
 
-    /** One hour of minutes: payments fails 5% of calls, inventory 3%, auth 1%; checkout's own records stay good. */
-    private void incidentHour(boolean checkoutFailsToo) {
+    /**
+     * One hour of minutes: payments fails 5% of calls, inventory 3%, auth 1%; checkout fails
+     * {@code checkoutBad} of its 100 calls a minute.
+     */
+    private void incidentHour(int checkoutBad) {
         for (int minute = 0; minute < 60; minute++) {
             f.clock.advance(Duration.ofMinutes(1));
             payments.recordCounts(95, 5);
             inventory.recordCounts(97, 3);
             auth.recordCounts(99, 1);
-            checkout.recordCounts(checkoutFailsToo ? 80 : 100, checkoutFailsToo ? 20 : 0);
+            checkout.recordCounts(100 - checkoutBad, checkoutBad);
         }
     }
 
@@ -51,7 +54,7 @@ final class CascadeEarlyWarningTest {
 
     @Test
     void warnsForTheDependenciesWhoseBurnWouldPageTheCustomer_mostUrgentFirst() {
-        incidentHour(false);
+        incidentHour(0);
         assertEquals(List.of(), checkout.alerts());
         List<EarlyWarning> warnings = journey.earlyWarnings();
         // Incident minutes T0+31m..T0+90m (100 calls each), hourly records of 6000 calls at T0-1h..T0-48h; now = T0+90m.
@@ -75,13 +78,33 @@ final class CascadeEarlyWarningTest {
     }
 
     @Test
-    void aRuleTheCustomerAlreadyPagesOnIsNoLongerAWarning() {
-        incidentHour(true); // checkout itself fails 20%: its 1h and 6h pages fire
-        assertFalse(checkout.alerts().isEmpty());
-        List<BurnRateRule> firing = checkout.alerts().stream().map(BurnRateAlert::rule).toList();
-        for (EarlyWarning warning : journey.earlyWarnings()) {
-            assertFalse(firing.contains(warning.rule()), warning.toString());
+    void aRuleTheCustomerAlreadyPagesOnIsNoLongerAWarning_theOthersStillWarn() {
+        incidentHour(2);
+        // checkout fails 2 of 100 a minute, 120 bad in the incident hour:
+        // 1h:  120/6000 = 0.02 -> 20 >= 14.4, short 5m 10/500 = 0.02 -> 20: the fast page fires.
+        // 6h:  120/30000 -> 4 < 6;  1d: 120/138000 -> 0.87 < 3;  3d: 120/294000 -> 0.41 < 1: all quiet.
+        List<BurnRateRule> rules = AlertPolicy.sreWorkbook().rules();
+        assertEquals(List.of(rules.get(0)), checkout.alerts().stream().map(BurnRateAlert::rule).toList());
+        List<EarlyWarning> warnings = journey.earlyWarnings();
+        // The dependencies' burns are those of the test above; rule 0's two warnings are gone, the rest stay:
+        // payments and inventory at 6h (10 and 6), payments at 3d (300/294000/0.001 = 1.0204).
+        assertEquals(List.of(payments, inventory, payments),
+                warnings.stream().map(EarlyWarning::dependency).toList(), warnings::toString);
+        assertEquals(List.of(rules.get(1), rules.get(1), rules.get(3)),
+                warnings.stream().map(EarlyWarning::rule).toList());
+        double[] burns = {10, 6, 300 / 294_000.0 / 0.001};
+        for (int i = 0; i < burns.length; i++) {
+            assertEquals(burns[i], warnings.get(i).predictedBurnRate(), 1e-9);
         }
+    }
+
+    @Test
+    void aCustomerAlertingOnEveryRuleGetsNoWarning() {
+        incidentHour(20);
+        // checkout fails 20%, 1200 bad: 1h 0.2 -> 200 (5m: 200); 6h 1200/30000 -> 40 (30m: 200);
+        // 1d 1200/138000 -> 8.7 >= 3 (2h: only the incident, 200); 3d 1200/294000 -> 4.08 >= 1 (6h: 40).
+        assertEquals(AlertPolicy.sreWorkbook().rules(), checkout.alerts().stream().map(BurnRateAlert::rule).toList());
+        assertEquals(List.of(), journey.earlyWarnings());
     }
 
     @Test

@@ -140,34 +140,47 @@ final class CascadeNestingTest {
 
     @Test
     void concurrentBuildsNeverCloseACycle() throws Exception {
-        for (int round = 0; round < 50; round++) {
+        // a -> b and b -> a built at once, 200 times: exactly one wins each race; the other is refused as the
+        // cycle it would close, named from its own root ("b -> a -> b" when a -> b was built first).
+        for (int round = 0; round < 200; round++) {
             CascadeFixture g = new CascadeFixture();
             Slo a = g.internal("a", 0.999);
             Slo b = g.internal("b", 0.999);
             CascadeBuilder ab = g.slos.cascade(a).dependsOn(b);
             CascadeBuilder ba = g.slos.cascade(b).dependsOn(a);
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
-            Thread t1 = new Thread(() -> buildQuietly(start, ab, built));
-            Thread t2 = new Thread(() -> buildQuietly(start, ba, built));
+            java.util.concurrent.atomic.AtomicInteger ready = new java.util.concurrent.atomic.AtomicInteger();
+            Object[] outcomes = new Object[2];             // the Cascade built, or the Throwable thrown
+            Thread t1 = new Thread(() -> outcomes[0] = build(ready, ab));
+            Thread t2 = new Thread(() -> outcomes[1] = build(ready, ba));
             t1.start();
             t2.start();
-            start.countDown();
             t1.join();
             t2.join();
-            assertEquals(1, built.get());
-            assertEquals(1, g.slos.cascades().size());
+            String where = "round " + round + ": " + java.util.Arrays.toString(outcomes);
+            long built = java.util.Arrays.stream(outcomes).filter(o -> o instanceof Cascade).count();
+            assertEquals(1, built, where);
+            int winner = outcomes[0] instanceof Cascade ? 0 : 1;
+            Slo winnerRoot = winner == 0 ? a : b;
+            Slo loserRoot = winner == 0 ? b : a;
+            Object refused = outcomes[1 - winner];
+            assertInstanceOf(IllegalArgumentException.class, refused, where);
+            assertEquals("dependencies must not form a cycle, got " + loserRoot.name() + " -> " + winnerRoot.name()
+                    + " -> " + loserRoot.name(), ((Throwable) refused).getMessage(), where);
+            assertEquals(List.of(outcomes[winner]), g.slos.cascades(), where);
+            assertEquals(winnerRoot, ((Cascade) outcomes[winner]).root());
         }
     }
 
-    private static void buildQuietly(java.util.concurrent.CountDownLatch start, CascadeBuilder builder,
-                                     java.util.concurrent.atomic.AtomicInteger built) {
+    /** Builds once both threads are ready, spinning (not parking) so that they start within nanoseconds. */
+    private static Object build(java.util.concurrent.atomic.AtomicInteger ready, CascadeBuilder builder) {
+        ready.incrementAndGet();
+        while (ready.get() < 2) {
+            Thread.onSpinWait();
+        }
         try {
-            start.await();
-            builder.build();
-            built.incrementAndGet();
-        } catch (IllegalArgumentException | InterruptedException expected) {
-            // the other thread closed the cycle first
+            return builder.build();
+        } catch (Throwable t) {
+            return t;
         }
     }
 }

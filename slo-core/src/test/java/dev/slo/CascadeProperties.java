@@ -2,6 +2,8 @@ package dev.slo;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +11,12 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Scale;
@@ -24,14 +28,17 @@ final class CascadeProperties {
     /** A dependency as generated: its target, its share of the root's events, its observed good and bad. */
     record Dep(double target, double share, long good, long bad) {}
 
+    /** Targets mostly real (0.99 to 0.99999, three in four), failures mostly rare (bad up to 1% of good, three in four). */
     @Provide
     Arbitrary<Dep> deps() {
-        return Combinators.combine(
-                        Arbitraries.doubles().between(0.9, 0.99999).ofScale(5),
-                        Arbitraries.doubles().between(0.01, 1.0).ofScale(2),
-                        Arbitraries.longs().between(0, 10_000),
-                        Arbitraries.longs().between(0, 1_000))
-                .as(Dep::new);
+        Arbitrary<Double> targets = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.doubles().between(0.99, 0.99999).ofScale(5)),
+                Tuple.of(1, Arbitraries.doubles().between(0.9, 0.99999).ofScale(5)));
+        Arbitrary<long[]> counts = Arbitraries.longs().between(0, 10_000).flatMap(good -> Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.longs().between(0, good / 100)),
+                Tuple.of(1, Arbitraries.longs().between(0, 1_000))).map(bad -> new long[] {good, bad}));
+        return Combinators.combine(targets, Arbitraries.doubles().between(0.01, 1.0).ofScale(2), counts)
+                .as((target, share, c) -> new Dep(target, share, c[0], c[1]));
     }
 
     private static Cascade build(CascadeFixture f, List<Dep> deps, int groupFrom) {
@@ -56,6 +63,65 @@ final class CascadeProperties {
         Cascade cascade = builder.build();
         f.clock.advance(Duration.ofMinutes(1));
         return cascade;
+    }
+
+    /**
+     * The compounded target and the predicted attainment against an oracle worked in BigDecimal from the
+     * definition: a critical dependency with share s and availability v contributes 1 - s * (1 - v); a
+     * redundant group fails only when every member fails, so it contributes 1 - Π (1 - v_m). Availability is
+     * the target, or the observed good / (good + bad) (1 with no events).
+     */
+    @Property(tries = 300)
+    void compoundedTargetAndPrediction_matchTheProductOfTheDefinition(
+            @ForAll @Size(min = 1, max = 6) List<@From("deps") Dep> deps, @ForAll @IntRange(min = 0, max = 6) int groupFrom) {
+        int from = Math.min(groupFrom, deps.size());
+        Cascade cascade = build(new CascadeFixture(), deps, from);
+        BigDecimal byTarget = BigDecimal.ONE;
+        BigDecimal byAttainment = BigDecimal.ONE;
+        List<Dep> group = deps.subList(from, deps.size());
+        for (Dep d : deps.subList(0, from)) {
+            byTarget = byTarget.multiply(critical(d.share(), exact(d.target())), MathContext.DECIMAL128);
+            byAttainment = byAttainment.multiply(critical(d.share(), attainment(d)), MathContext.DECIMAL128);
+        }
+        if (group.size() == 1) {                            // build() makes a lone last dependency critical
+            Dep d = group.get(0);
+            byTarget = byTarget.multiply(critical(d.share(), exact(d.target())), MathContext.DECIMAL128);
+            byAttainment = byAttainment.multiply(critical(d.share(), attainment(d)), MathContext.DECIMAL128);
+        } else if (group.size() > 1) {
+            BigDecimal allFailTarget = BigDecimal.ONE;
+            BigDecimal allFailObserved = BigDecimal.ONE;
+            for (Dep d : group) {
+                allFailTarget = allFailTarget.multiply(BigDecimal.ONE.subtract(exact(d.target())), MathContext.DECIMAL128);
+                allFailObserved = allFailObserved.multiply(BigDecimal.ONE.subtract(attainment(d)), MathContext.DECIMAL128);
+            }
+            byTarget = byTarget.multiply(BigDecimal.ONE.subtract(allFailTarget), MathContext.DECIMAL128);
+            byAttainment = byAttainment.multiply(BigDecimal.ONE.subtract(allFailObserved), MathContext.DECIMAL128);
+        }
+        assertEquals(byTarget.doubleValue(), cascade.compoundedTarget(), 1e-13, deps + " group from " + from);
+        assertEquals(byAttainment.doubleValue(), cascade.predictedAttainment(), 1e-13, deps + " group from " + from);
+    }
+
+    @Example
+    void aRedundantPairOfThreeNinesIsSixNines() {
+        // 1 - (1 - 0.999)^2 = 1 - 0.000001 = 0.999999; with a critical 0.9995 at share 0.5: x (1 - 0.5 * 0.0005) = 0.99975
+        CascadeFixture f = new CascadeFixture();
+        Cascade cascade = f.slos.cascade(f.customer("root", 0.99)).dependsOnAny(f.internal("a", 0.999), f.internal("b", 0.999))
+                .dependsOn(f.internal("c", 0.9995), 0.5).build();
+        assertEquals(0.999999 * 0.99975, cascade.compoundedTarget(), 1e-15);   // 0.99974900025
+        assertEquals(0.99974900025, cascade.compoundedTarget(), 1e-15);
+    }
+
+    private static BigDecimal critical(double share, BigDecimal availability) {
+        return BigDecimal.ONE.subtract(exact(share).multiply(BigDecimal.ONE.subtract(availability)));
+    }
+
+    private static BigDecimal exact(double written) {
+        return new BigDecimal(Double.toString(written));
+    }
+
+    private static BigDecimal attainment(Dep d) {
+        long total = d.good() + d.bad();
+        return total == 0 ? BigDecimal.ONE : BigDecimal.valueOf(d.good()).divide(BigDecimal.valueOf(total), MathContext.DECIMAL128);
     }
 
     @Property(tries = 300)

@@ -129,9 +129,16 @@ final class SloBuilderTest {
 
     @Test
     void aLongAlertWindow_extendsTheHistoryKept() {
-        SloRegistry slos = SloRegistry.create(Fixtures.clock());
+        ManualClock clock = Fixtures.clock();
+        SloRegistry slos = SloRegistry.create(clock);
         AlertPolicy policy = AlertPolicy.of(new BurnRateRule(Severity.TICKET, 0.5, Duration.ofDays(60), Duration.ofDays(1)));
         Slo slo = Fixtures.ratioSlo(slos, "long-alert", 0.99, Window.rolling(Duration.ofDays(7)), policy);
-        assertEquals(0.0, slo.burnRate(Duration.ofDays(60)));
+        slo.recordCounts(90, 10);                        // day 0: 10 bad of 100
+        clock.advance(Duration.ofDays(50));
+        slo.recordCounts(100, 0);                        // day 50: 100 good
+        // The 7-day window has forgotten day 0; the 60-day alert window has not: 10 bad of 200 = 0.05, / 0.01 = 5.
+        assertEquals(100, slo.errorBudget().total());
+        assertEquals(5.0, slo.burnRate(Duration.ofDays(60)), 1e-9);
+        assertEquals(0.0, slo.burnRate(Duration.ofDays(7)));
     }
 }

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.slo.Cascade;
-import dev.slo.Contribution;
 import dev.slo.ErrorBudget;
 import dev.slo.Sli;
 import dev.slo.Slo;
+import dev.slo.TimeBucket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,21 +125,50 @@ final class CheckoutStoryTest {
         assertTrue(snapshotBurn5m("auth-latency") < 1);
     }
 
+    /** The story's targets, as CheckoutStory declares them. */
+    private static final Map<String, String> TARGETS = Map.of("checkout-completes", "0.999", "auth-latency", "0.9998",
+            "payments-succeed", "0.9998", "inventory-lookups-succeed", "0.9998", "search-succeeds", "0.9995");
+    /** Each dependency's share of checkouts in the story's cascade: search re-runs on a quarter of them. */
+    private static final Map<String, String> SHARES = Map.of("auth-latency", "1", "payments-succeed", "1",
+            "inventory-lookups-succeed", "1", "search-succeeds", "0.25");
+
     @Test
-    void printedBudgetsAreTheSlosOwnFigures() {
+    void printedBudgetsFollowFromThePrintedCounts() {
+        // From each row's events and bad and the declared target, by the definitions (in BigDecimal): attained =
+        // good / total, allowed = (1 - target) * total, consumed = bad / allowed, remaining = 1 - consumed; burn
+        // rates from the SLO's timeline (1-minute buckets up to 6 h, hourly beyond): (bad / total) / (1 - target).
         String budgets = printed.substring(printed.indexOf("== Error budgets"));
+        assertEquals(TARGETS.keySet(), story.registry().all().stream().map(Slo::name).collect(java.util.stream.Collectors.toSet()));
         for (Slo slo : story.registry().all()) {
-            String[] row = row(budgets, slo.name());
-            ErrorBudget b = slo.errorBudget();
-            assertEquals(b.total(), Long.parseLong(row[3]), slo.name() + " events");
-            assertEquals(b.bad(), Long.parseLong(row[4]), slo.name() + " bad");
-            assertEquals(b.attainment() * 100, percent(row[2]), 0.00005, slo.name() + " attainment");
-            assertEquals(b.allowedBad(), Double.parseDouble(row[5]), 0.05, slo.name() + " allowed bad");
-            assertEquals(b.consumed() * 100, percent(row[6]), 0.05, slo.name() + " consumed");
-            assertEquals(b.remaining() * 100, percent(row[7]), 0.05, slo.name() + " remaining");
+            String name = slo.name();
+            String[] row = row(budgets, name);
+            BigDecimal target = new BigDecimal(TARGETS.get(name));
+            assertEquals(target.movePointRight(2).stripTrailingZeros().toPlainString() + "%", row[1], name + " target");
+            long total = Long.parseLong(row[3]);
+            long bad = Long.parseLong(row[4]);
+            assertTrue(total > 100_000 && bad > 0, name + ": a month of traffic with some failures, got " + total + "/" + bad);
+            assertEquals(slo.errorBudget().total(), total, name + " events");
+            assertEquals(slo.errorBudget().bad(), bad, name + " bad");
+            BigDecimal fraction = BigDecimal.ONE.subtract(target);
+            BigDecimal allowed = fraction.multiply(BigDecimal.valueOf(total));
+            BigDecimal consumed = BigDecimal.valueOf(bad).divide(allowed, MathContext.DECIMAL64);
+            BigDecimal attained = BigDecimal.valueOf(total - bad).divide(BigDecimal.valueOf(total), MathContext.DECIMAL64);
+            assertEquals(attained.doubleValue() * 100, percent(row[2]), 0.00005 + 1e-9, name + " attainment");
+            assertEquals(allowed.doubleValue(), Double.parseDouble(row[5]), 0.05 + 1e-9, name + " allowed bad");
+            assertEquals(consumed.doubleValue() * 100, percent(row[6]), 0.05 + 1e-9, name + " consumed");
+            assertEquals(100 - consumed.doubleValue() * 100, percent(row[7]), 0.05 + 1e-9, name + " remaining");
             Duration[] lookBacks = {Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(3)};
             for (int i = 0; i < lookBacks.length; i++) {
-                assertEquals(slo.burnRate(lookBacks[i]), Double.parseDouble(row[8 + i]), 0.005, slo.name() + " burn " + lookBacks[i]);
+                Duration resolution = i < 2 ? Duration.ofMinutes(1) : Duration.ofHours(1);
+                long g = 0;
+                long t = 0;
+                for (TimeBucket bucket : slo.timeline(resolution, lookBacks[i])) {
+                    g += bucket.good();
+                    t += bucket.total();
+                }
+                double burn = t == 0 ? 0.0 : BigDecimal.valueOf(t - g)
+                        .divide(BigDecimal.valueOf(t).multiply(fraction), MathContext.DECIMAL64).doubleValue();
+                assertEquals(burn, Double.parseDouble(row[8 + i]), 0.005 + 1e-9, name + " burn " + lookBacks[i]);
             }
             assertEquals(slo.footprintBytes() / 1024.0, Double.parseDouble(row[13].replace("KB", "")), 0.05);
             // a 30-day ratio SLO stays within 32 KB; a latency SLO also keeps its latency distribution, within 128 KB
@@ -193,14 +224,32 @@ final class CheckoutStoryTest {
     }
 
     @Test
-    void blameOverTheMonthAgreesWithTheCascade() {
-        Cascade journey = story.journey();
-        List<Contribution> blame = journey.blame();
-        assertEquals("payments-succeed", blame.get(0).slo().name());
-        assertEquals(1.0, blame.stream().mapToDouble(Contribution::share).sum(), 1e-9);
+    void blameOverTheMonthFollowsFromTheDependenciesCounts() {
+        // API.md section 5: e_i = 1 - share_i * (1 - attainment_i), blame_i = ln(e_i) / sum of ln(e_j), with each
+        // dependency's attainment from the events and bad events the budget table printed for it.
+        String budgets = printed.substring(printed.indexOf("== Error budgets"));
+        Map<String, Double> logs = new java.util.HashMap<>();
+        double sum = 0;
+        for (Map.Entry<String, String> dependency : SHARES.entrySet()) {
+            String[] row = row(budgets, dependency.getKey());
+            double failed = Double.parseDouble(row[4]) / Double.parseDouble(row[3]);
+            double log = Math.log1p(-Double.parseDouble(dependency.getValue()) * failed);
+            logs.put(dependency.getKey(), log);
+            sum += log;
+        }
         String section = printed.substring(printed.indexOf("== Blame on 2026-03-31"));
-        for (Contribution c : blame) {
-            assertEquals(c.share() * 100, percent(row(section, "  ", c.slo().name())[0]), 0.05, c.slo().name());
+        List<String> order = new ArrayList<>();
+        for (String line : section.split("\n")) {
+            if (line.matches("^\\s+\\d+\\.\\d%\\s+\\S+\\s+attains.*")) {
+                order.add(line.trim().split("\\s+")[1]);
+            }
+        }
+        List<String> expectedOrder = new ArrayList<>(SHARES.keySet());
+        expectedOrder.sort((a, b) -> Double.compare(logs.get(a), logs.get(b)));   // most negative log: largest share
+        assertEquals(expectedOrder, order, section);
+        assertEquals("payments-succeed", order.get(0));
+        for (String name : SHARES.keySet()) {
+            assertEquals(logs.get(name) / sum * 100, percent(row(section, "  ", name)[0]), 0.05 + 1e-9, name);
         }
     }
 
