@@ -1,5 +1,7 @@
 package dev.slo;
 
+import java.math.BigDecimal;
+
 /**
  * An SLO's error budget over its window, as of one clock reading. Exact counts; derived figures
  * computed from them on demand.
@@ -91,9 +93,22 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         return 1.0 - consumed();
     }
 
-    /** True when the budget is gone: {@code remaining() <= 0} with at least one bad event. */
+    /**
+     * True when the budget is gone: at least one bad event, and the bad events reach the allowance
+     * {@code (1 - target) * total}, compared exactly in decimal (so spending the allowance to the event,
+     * 99 bad of 10,000 at 0.9901, exhausts it, though {@code remaining()} may round to 1e-16 above 0).
+     *
+     * @return whether the budget is spent
+     */
     public boolean exhausted() {
-        return bad() > 0 && remaining() <= 0;
+        if (bad() == 0) {
+            return false;
+        }
+        if (!Double.isNaN(sliceRatioSum)) {
+            return remaining() <= 1e-12;                  // a sum of ratios carries no exact decimal
+        }
+        BigDecimal allowance = BigDecimal.valueOf(budgetFraction).multiply(BigDecimal.valueOf(total));
+        return BigDecimal.valueOf(bad()).compareTo(allowance) >= 0;
     }
 
     /** True when the window holds no events: attainment 1.0 then means "no data", not "healthy". */

@@ -42,6 +42,18 @@ final class ErrorBudgetTest {
     }
 
     @Test
+    void spentToTheEvent_isExhausted_evenWhereDoublesRoundTheAllowanceUp() {
+        // 0.9901 leaves 0.0099 x 10,000 = 99 bad events exactly; as doubles the allowance comes out
+        // 99.00000000000001 and consumed 0.9999999999999999, which once read as not exhausted.
+        ErrorBudget spent = ErrorBudget.of(10_000, 10_000 - 99, 0.9901);
+        assertTrue(spent.exhausted());
+        ErrorBudget oneShort = ErrorBudget.of(10_000, 10_000 - 98, 0.9901);
+        assertFalse(oneShort.exhausted());
+        assertTrue(ErrorBudget.of(1_000, 999, 0.999).exhausted());       // 1 bad of an allowance of 1
+        assertFalse(ErrorBudget.of(1_001, 1_000, 0.999).exhausted());    // 1 bad of 1.001
+    }
+
+    @Test
     void overspent_remainingIsNegative() {
         // 3000 bad of 1,000,000 at 99.9%: 3000 / 1000 = 3 consumed, remaining 1 - 3 = -2.
         ErrorBudget b = ErrorBudget.of(1_000_000, 997_000, 0.999);
