@@ -1,5 +1,10 @@
 package dev.slo;
 
+import dev.slo.engine.Buckets;
+import dev.slo.engine.EventRecorder;
+import dev.slo.engine.Ledger;
+import dev.slo.engine.SliceRecorder;
+import dev.slo.engine.Tally;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Clock;
@@ -77,6 +82,8 @@ public final class Slo {
     }
     /** The slice recorder for time-slice budgeting; null when events count one by one. */
     private final SliceRecorder slices;
+    /** What the budget counts, picked once: the slice recorder under time-slice budgeting, else the events. */
+    private final Ledger ledger;
     /** The gauge a reading is judged by; null unless the SLI is a gauge. */
     private final Sli.Gauge gauge;
     /** The runs in flight of a deadline SLI; null otherwise. */
@@ -103,6 +110,7 @@ public final class Slo {
                 ? ExclusionGate.open(null)
                 : ExclusionGate.at(spec.exclusions(), EventRecorder.hourly(clock, longest), now());
         this.slices = sliceRecorder(clock, spec, longest);
+        this.ledger = slices != null ? slices : recorder;
         this.gauge = spec.sli() instanceof Sli.Gauge g ? g : null;
         this.runs = spec.sli() instanceof Sli.Deadline d ? new RunTracker(this::countExpiredRun, d.deadline().toMillis()) : null;
     }
@@ -451,12 +459,12 @@ public final class Slo {
     public List<TimeBucket> timeline(Duration resolution, Duration lookBack) {
         long resolutionMillis = lookBackMillis(resolution, "resolution");
         long lookBackMillis = lookBackMillis(lookBack, "lookBack");
-        long[] start = new long[1];
-        long[] counts = eventBuckets(now(), resolutionMillis, lookBackMillis, start);
-        List<TimeBucket> buckets = new ArrayList<>(counts.length / 2);
-        for (int i = 0; i < counts.length / 2; i++) {
-            buckets.add(new TimeBucket(Instant.ofEpochMilli(start[0] + i * resolutionMillis), resolution,
-                    counts[2 * i], counts[2 * i + 1]));
+        Buckets counts = eventBuckets(now(), resolutionMillis, lookBackMillis);
+        List<TimeBucket> buckets = new ArrayList<>(counts.tallies().size());
+        for (int i = 0; i < counts.tallies().size(); i++) {
+            Tally t = counts.tallies().get(i);
+            buckets.add(new TimeBucket(Instant.ofEpochMilli(counts.firstStartMillis() + i * resolutionMillis), resolution,
+                    t.good(), t.total()));
         }
         return List.copyOf(buckets);
     }
@@ -552,7 +560,7 @@ public final class Slo {
                     throw new IllegalArgumentException("exclusion must not repeat one the SLO already has, got " + exclusion);
                 }
                 boolean forgotten = e instanceof Exclusion.Once once
-                        && once.end().toEpochMilli() < now - recorder.longestLookBackMillis();
+                        && once.end().toEpochMilli() < now - recorder.historyMillis();
                 if (!forgotten) {
                     kept.add(e);
                 }
@@ -584,14 +592,11 @@ public final class Slo {
         }
         long now = now();
         expireRuns(now);                                  // a run may expire into an exclusion
-        long[] counts = new long[2];
         Window window = spec.window();
-        if (window instanceof Window.Rolling rolling) {
-            excluded.sumLookBacks(now, new long[] {rolling.length().toMillis()}, counts);
-        } else {
-            excluded.sumSince(now, window.start(Instant.ofEpochMilli(now)).toEpochMilli(), counts);
-        }
-        return counts[1];
+        Tally counts = window instanceof Window.Rolling rolling
+                ? excluded.lookBacks(now, rolling.length().toMillis())[0]
+                : excluded.since(now, window.start(Instant.ofEpochMilli(now)).toEpochMilli());
+        return counts.total();
     }
 
     /**
@@ -603,13 +608,13 @@ public final class Slo {
         long now = now();
         long day = Duration.ofDays(1).toMillis();
         long firstDay = Math.floorDiv(now, day) - Adherence.DAYS;
-        long[] start = new long[1];
         // buckets() covers (now - lookBack, now]: this look-back makes its first bucket firstDay exactly.
-        long[] counts = eventBuckets(now, day, now - (firstDay * day - 1), start);
+        Buckets counts = eventBuckets(now, day, now - (firstDay * day - 1));
         List<DailyAttainment> days = new ArrayList<>(Adherence.DAYS);
         for (int i = 0; i < Adherence.DAYS; i++) {                 // the last bucket, today, is not whole yet
-            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(start[0], day) + i);
-            days.add(DailyAttainment.of(date, counts[2 * i], counts[2 * i + 1], current.target()));
+            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(counts.firstStartMillis(), day) + i);
+            Tally t = counts.tallies().get(i);
+            days.add(DailyAttainment.of(date, t.good(), t.total(), current.target()));
         }
         return new Adherence(current.name(), current.target(), days);
     }
@@ -736,59 +741,36 @@ public final class Slo {
     /** The counts over {@code window} (this SLO's or another's, e.g. a cascade root's) as of {@code now}. */
     Tally tally(Window window, long now) {
         expireRuns(now);
-        long history = recorder.longestLookBackMillis();
+        long history = ledger.historyMillis();
         if (window instanceof Window.Rolling rolling) {
-            return counts(now, new long[] {Math.min(rolling.length().toMillis(), history)})[0];
+            return ledger.lookBacks(now, Math.min(rolling.length().toMillis(), history))[0];
         }
-        long start = Math.max(window.start(Instant.ofEpochMilli(now)).toEpochMilli(), now - history);
-        if (slices != null) {
-            return Tally.ofSlices(slices.sumSince(now, start));
-        }
-        long[] counts = new long[2];
-        recorder.sumSince(now, start, counts);
-        return Tally.ofEvents(counts[0], counts[1]);
+        return ledger.since(now, Math.max(window.start(Instant.ofEpochMilli(now)).toEpochMilli(), now - history));
     }
 
     /** The counts over each look-back, in ms, as of {@code now}, in one consistent view. */
     Tally[] tally(long now, long... lookBackMillis) {
         expireRuns(now);
-        long history = recorder.longestLookBackMillis();
+        long history = ledger.historyMillis();
         long[] clamped = new long[lookBackMillis.length];
         for (int i = 0; i < clamped.length; i++) {
             clamped[i] = Math.min(lookBackMillis[i], history);
         }
-        return counts(now, clamped);
+        return ledger.lookBacks(now, clamped);
     }
 
     /**
      * The event buckets of {@code resolutionMillis} over {@code (now - lookBack, now]} (see
      * {@link EventRecorder#buckets}): events, also under slice budgeting, as {@link #timeline} shows them.
      */
-    long[] eventBuckets(long now, long resolutionMillis, long lookBackMillis, long[] start) {
+    Buckets eventBuckets(long now, long resolutionMillis, long lookBackMillis) {
         expireRuns(now);
-        return recorder.buckets(now, resolutionMillis, lookBackMillis, start);
+        return recorder.buckets(now, resolutionMillis, lookBackMillis);
     }
 
     /** The longest look-back the tallies answer without clamping. */
     long historyMillis() {
-        return recorder.longestLookBackMillis();
-    }
-
-    private Tally[] counts(long now, long[] lookBackMillis) {
-        Tally[] tallies = new Tally[lookBackMillis.length];
-        if (slices != null) {
-            SliceRecorder.Counts[] counts = slices.sumLookBacks(now, lookBackMillis);
-            for (int i = 0; i < tallies.length; i++) {
-                tallies[i] = Tally.ofSlices(counts[i]);
-            }
-            return tallies;
-        }
-        long[] counts = new long[2 * lookBackMillis.length];
-        recorder.sumLookBacks(now, lookBackMillis, counts);
-        for (int i = 0; i < tallies.length; i++) {
-            tallies[i] = Tally.ofEvents(counts[2 * i], counts[2 * i + 1]);
-        }
-        return tallies;
+        return ledger.historyMillis();
     }
 
     /** The recorder an event read at {@code now} goes to: the SLO's own, or the excluded one. Lock-free. */
@@ -843,9 +825,9 @@ public final class Slo {
             throw new IllegalArgumentException(name + " must be positive, got " + lookBack);
         }
         long millis = saturatedMillis(lookBack);
-        if (millis > recorder.longestLookBackMillis()) {
+        if (millis > recorder.historyMillis()) {
             throw new IllegalArgumentException(name + " must be at most "
-                    + Duration.ofMillis(recorder.longestLookBackMillis()) + " (the history this SLO keeps), got " + lookBack);
+                    + Duration.ofMillis(recorder.historyMillis()) + " (the history this SLO keeps), got " + lookBack);
         }
         if (millis == 0) {
             throw new IllegalArgumentException(name + " must be at least 1 ms, got " + lookBack);

@@ -2,6 +2,8 @@ package dev.slo;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.slo.engine.LatencyBins;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

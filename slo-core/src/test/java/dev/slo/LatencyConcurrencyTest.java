@@ -2,6 +2,8 @@ package dev.slo;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.slo.engine.LatencyBins;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slo.engine.EventRecorder;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.slo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.slo.engine.Tally;
+
 import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -90,11 +92,10 @@ final class RecorderProperties {
         long lookBack = Duration.ofMinutes(lookBackMinutes).toMillis();
         // The window of look-back w is served by the finest tier that spans it: 10 s up to 6 min, else 1 min.
         Duration resolution = lookBack <= 360_000 ? Duration.ofSeconds(10) : Duration.ofMinutes(1);
-        long[] window = new long[2];
-        slo.recorder().sumLookBacks(clock.millis(), new long[] {lookBack}, window);
+        Tally window = slo.recorder().lookBacks(clock.millis(), lookBack)[0];
         long[] buckets = Fixtures.sum(slo.timeline(resolution, Duration.ofMillis(lookBack)));
-        assertEquals(buckets[0], window[0]);
-        assertEquals(buckets[1], window[1]);
+        assertEquals(buckets[0], window.good());
+        assertEquals(buckets[1], window.total());
         // and burnRate agrees with those counts
         assertEquals(Slo.burnRate(buckets[0], buckets[1], 0.001), slo.burnRate(Duration.ofMillis(lookBack)), 1e-12);
     }

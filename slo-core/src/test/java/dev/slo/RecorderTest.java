@@ -3,6 +3,8 @@ package dev.slo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slo.engine.EventRecorder;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -192,8 +194,8 @@ final class RecorderTest {
     void recordCounts_ofMoreThanOneStripeBatch_isExact() {
         ManualClock clock = Fixtures.clock();
         Slo slo = Fixtures.checkout(clock);
-        long good = 3 * StripedCounter.MAX_BATCH + 17;
-        long bad = StripedCounter.MAX_BATCH + 5;
+        long good = 3 * EventRecorder.MAX_STRIPE_BATCH + 17;
+        long bad = EventRecorder.MAX_STRIPE_BATCH + 5;
         slo.recordCounts(good, bad);
         ErrorBudget b = slo.errorBudget();
         assertEquals(good + bad, b.total());
@@ -218,7 +220,7 @@ final class RecorderTest {
         Slo slo = Fixtures.checkout(Fixtures.clock());
         EventRecorder recorder = slo.recorder();
         long atFullStripes = slo.footprintBytes()
-                + (long) (EventRecorder.maxStripes() - recorder.stripeCount()) * (StripedCounter.Stripe.BYTES + 4);
+                + (long) (EventRecorder.maxStripes() - recorder.stripeCount()) * EventRecorder.STRIPE_BYTES;
         assertTrue(slo.footprintBytes() <= 32 * 1024, "footprint " + slo.footprintBytes());
         assertTrue(atFullStripes <= 32 * 1024, "footprint with " + EventRecorder.maxStripes() + " stripes: " + atFullStripes);
     }

@@ -1,4 +1,4 @@
-package dev.slo;
+package dev.slo.engine;
 
 /*
  * The bins of an SLO's latency histogram: log-linear, from 1 ns to 2^42 ns (about 73 minutes), so that
@@ -16,7 +16,7 @@ package dev.slo;
  * References: the same log-linear idea as HdrHistogram's buckets and sub-buckets (Gil Tene), with
  *  fixed parameters: 5 bits of sub-bucket below the leading one, 1 ns units.
  */
-final class LatencyBins {
+public final class LatencyBins {
     /** Sub-bins per octave are 2^SUB_BITS. */
     static final int SUB_BITS = 5;
     /** Latencies below this many ns are binned exactly. */
@@ -24,19 +24,19 @@ final class LatencyBins {
     /** The highest octave with bins of its own: [2^41, 2^42) ns. */
     static final int TOP_OCTAVE = 41;
     /** The bin of latencies of 2^42 ns (about 73.3 minutes) and more. */
-    static final int OVERFLOW = ((TOP_OCTAVE - SUB_BITS) << SUB_BITS) + EXACT;
+    public static final int OVERFLOW = ((TOP_OCTAVE - SUB_BITS) << SUB_BITS) + EXACT;
     /** The slot that counts failed events (their latency is not binned). */
-    static final int FAILED = OVERFLOW + 1;
+    public static final int FAILED = OVERFLOW + 1;
     /** Slots in a histogram: the bins, the overflow bin and the failure count. */
-    static final int SLOTS = FAILED + 1;
+    public static final int SLOTS = FAILED + 1;
     /** Every value in a bin is within this fraction of the bin's {@link #representative}. */
-    static final double RELATIVE_ERROR = 1.0 / (EXACT);
+    public static final double RELATIVE_ERROR = 1.0 / (EXACT);
 
     private LatencyBins() {
     }
 
     /** The bin of a latency of {@code nanos >= 0}. The hot path: no floating point, no division. */
-    static int bin(long nanos) {
+    public static int bin(long nanos) {
         if (nanos < EXACT) {
             return (int) nanos;
         }
@@ -48,7 +48,7 @@ final class LatencyBins {
     }
 
     /** The smallest latency in bin {@code bin}, in ns. */
-    static long lowerBound(int bin) {
+    public static long lowerBound(int bin) {
         if (bin < EXACT) {
             return bin;
         }
@@ -60,7 +60,7 @@ final class LatencyBins {
     }
 
     /** The largest latency in bin {@code bin}, in ns (inclusive). */
-    static long upperBound(int bin) {
+    public static long upperBound(int bin) {
         if (bin >= OVERFLOW) {
             return Long.MAX_VALUE;
         }
@@ -71,7 +71,7 @@ final class LatencyBins {
      * The value reported for bin {@code bin}: the middle of its values, rounded down, so that it is within
      * {@link #RELATIVE_ERROR} of every value in the bin. For the overflow bin, its lower bound.
      */
-    static long representative(int bin) {
+    public static long representative(int bin) {
         if (bin >= OVERFLOW) {
             return lowerBound(OVERFLOW);
         }

@@ -1,4 +1,4 @@
-package dev.slo;
+package dev.slo.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

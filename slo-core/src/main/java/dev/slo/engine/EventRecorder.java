@@ -1,8 +1,9 @@
-package dev.slo;
+package dev.slo.engine;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongUnaryOperator;
 
 /*
  * The recorder behind one SLO: counts good and total events into time buckets at three
@@ -59,20 +60,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * References: Hystrix's rolling number and Sentinel's LeapArray (rings of time buckets rolled by the
  *  first writer to cross a boundary), LongAdder (striping), HdrHistogram's Recorder (drain by swap).
  */
-final class EventRecorder implements StripedCounter.GrowLock {
+public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
     static final long SECONDS_10 = 10_000L;
     static final long MINUTE = 60_000L;
     static final long FIVE_MINUTES = 300_000L;
     static final long HOUR = 3_600_000L;
     /** At most this many stripes (about 8.5 KB), so a 30-day ratio SLO stays within 32 KB on any machine. */
-    static final int MAX_STRIPES = 32;
+    public static final int MAX_STRIPES = 32;
+    /** The most events one add to a stripe carries: larger batches are split into adds of this many. */
+    public static final long MAX_STRIPE_BATCH = StripedCounter.MAX_BATCH;
+    /** The bytes each stripe that contention adds holds (see {@link #footprintBytes()}). */
+    public static final long STRIPE_BYTES = StripedCounter.Stripe.BYTES + 4;
     /** The hourly tier keeps at least this much history, whatever the window. */
     static final Duration MIN_HISTORY = Duration.ofDays(30);
     /**
      * The latest clock reading counted as itself; later ones count here. Two days short of
      * Long.MAX_VALUE, so that the end of any bucket (at most a day long) holding a reading fits a long.
      */
-    static final long LAST_MILLIS = Long.MAX_VALUE - 2 * 86_400_000L;
+    public static final long LAST_MILLIS = Long.MAX_VALUE - 2 * 86_400_000L;
     /** Cells for late events, per tier finest first (512 bytes in all): see the class notes. */
     private static final int[] LATE_CELLS = {32, 16, 8, 8};
     private static final int GOOD_KIND = 0;
@@ -95,7 +100,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
      * the minute tier and kept here, so that sumSince(period start) stays exact once it reads hourly
      * buckets. Null periodStart: nothing tracked (rolling windows). All fields under the lock.
      */
-    private java.util.function.LongUnaryOperator periodStart;
+    private LongUnaryOperator periodStart;
     private long headStart = Long.MIN_VALUE;
     private long headGood;
     private long headTotal;
@@ -103,7 +108,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
     /**
      * @param longestLookBack the longest window or alert look-back the SLO will ask about
      */
-    EventRecorder(Clock clock, Duration longestLookBack) {
+    public EventRecorder(Clock clock, Duration longestLookBack) {
         this(clock, longestLookBack, false, false);
     }
 
@@ -111,7 +116,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
      * A recorder of the hourly tier alone (about 12 KB for 30 days instead of 19): for counts kept beside
      * the SLO's own that need no sharp edges, such as the events of exclusions. Not for timelines.
      */
-    static EventRecorder hourly(Clock clock, Duration longestLookBack) {
+    public static EventRecorder hourly(Clock clock, Duration longestLookBack) {
         return new EventRecorder(clock, longestLookBack, true, false);
     }
 
@@ -120,7 +125,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
      *
      * @param longestLookBack the longest window or alert look-back the SLO will ask about
      */
-    static EventRecorder keepingLatency(Clock clock, Duration longestLookBack) {
+    public static EventRecorder keepingLatency(Clock clock, Duration longestLookBack) {
         return new EventRecorder(clock, longestLookBack, false, true);
     }
 
@@ -158,7 +163,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
     }
 
     /** The most stripes writers may spread over: 2 x cpus rounded up to a power of two, at most {@link #MAX_STRIPES}. */
-    static int maxStripes() {
+    public static int maxStripes() {
         int wanted = 2 * Runtime.getRuntime().availableProcessors();
         int pow2 = Integer.highestOneBit(Math.max(1, wanted - 1)) << 1;
         return Math.min(MAX_STRIPES, Math.max(2, pow2));
@@ -167,12 +172,12 @@ final class EventRecorder implements StripedCounter.GrowLock {
     // ---------------------------------------------------------------- writers (lock-free)
 
     /** Counts one event. Lock-free, allocation-free. */
-    void record(boolean good) {
+    public void record(boolean good) {
         record(good, clock.millis());
     }
 
     /** Counts one event at the clock reading {@code now} the caller took. Lock-free, allocation-free. */
-    void record(boolean good, long now) {
+    public void record(boolean good, long now) {
         if (now >= nextRollMillis && !tryRoll(now)) {     // roll before adding: the event belongs after the boundary
             park(now, good ? 1 : 0, good ? 0 : 1);        // or, when another thread holds the lock, park it by time
             return;
@@ -187,7 +192,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
      * distribution, the latency of a successful event in its bin (a failed one in the failure count).
      * {@code now} is the clock reading the caller took. Lock-free, allocation-free.
      */
-    void record(boolean good, boolean success, long latencyNanos, long now) {
+    public void record(boolean good, boolean success, long latencyNanos, long now) {
         boolean flush;
         if (now >= nextRollMillis && !tryRoll(now)) {
             park(now, good ? 1 : 0, good ? 0 : 1);        // the latency bin below still goes to the open bucket
@@ -204,12 +209,12 @@ final class EventRecorder implements StripedCounter.GrowLock {
     }
 
     /** Counts {@code good} good and {@code bad} bad events at once (both already checked >= 0). */
-    void recordCounts(long good, long bad) {
+    public void recordCounts(long good, long bad) {
         recordCounts(good, bad, clock.millis());
     }
 
     /** Counts a batch at the clock reading {@code now} the caller took (both counts already checked >= 0). */
-    void recordCounts(long good, long bad, long now) {
+    public void recordCounts(long good, long bad, long now) {
         if (now >= nextRollMillis && !tryRoll(now)) {
             park(now, good, bad);
             return;
@@ -234,7 +239,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
      * whose deadline passed unreported): they land in the buckets of {@code atMillis} that are still
      * kept. Takes the lock (not a hot path).
      */
-    void recordAt(long now, long atMillis, long good, long bad) {
+    public void recordAt(long now, long atMillis, long good, long bad) {
         lock.lock();
         try {
             long at = Math.min(Math.min(atMillis, LAST_MILLIS), catchUp(now));
@@ -376,7 +381,7 @@ final class EventRecorder implements StripedCounter.GrowLock {
      * Tracks the starts of calendar periods, {@code periodStart(t)} being the start of the period holding
      * {@code t}, so that sums since a start inside an hour stay exact (see the head fields).
      */
-    void trackPeriodStarts(java.util.function.LongUnaryOperator periodStart) {
+    public void trackPeriodStarts(LongUnaryOperator periodStart) {
         lock.lock();
         try {
             this.periodStart = periodStart;
@@ -431,55 +436,56 @@ final class EventRecorder implements StripedCounter.GrowLock {
 
     // ---------------------------------------------------------------- readers
 
-    /**
-     * Sums events in {@code (now - lookBack, now]} for each look-back, in one consistent view.
-     *
-     * @param out receives good at {@code 2*i} and total at {@code 2*i+1}
-     */
-    void sumLookBacks(long now, long[] lookBackMillis, long[] out) {
+    @Override
+    public Tally[] lookBacks(long now, long... lookBackMillis) {
         lock.lock();
         try {
             long effectiveNow = catchUp(now);
+            Tally[] out = new Tally[lookBackMillis.length];
             for (int i = 0; i < lookBackMillis.length; i++) {
                 TimeTier tier = tierSpanning(lookBackMillis[i]);
                 // The bucket holding now is in every look-back, however short.
                 long from = Math.min(Math.floorDiv(effectiveNow - lookBackMillis[i], tier.lengthMillis) + 1, tier.openIndex);
-                sumInto(tier, from, out, i);
+                out[i] = sumFrom(tier, from, 0, 0);
             }
+            return out;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Sums events from {@code startMillis} (inclusive) to now into {@code out[0]} good, {@code out[1]} total. */
-    void sumSince(long now, long startMillis, long[] out) {
+    @Override
+    public Tally since(long now, long startMillis) {
         lock.lock();
         try {
             long effectiveNow = catchUp(now);
             TimeTier tier = tierSpanning(Math.max(1, effectiveNow - startMillis));
             long from = -Math.floorDiv(-startMillis, tier.lengthMillis);   // first bucket starting at or after start
-            sumInto(tier, from, out, 0);
-            if (startMillis == headStart && from * tier.lengthMillis != startMillis) {
-                out[0] += headGood;                       // the part of the first hour after the start (see captureHead)
-                out[1] += headTotal;
-            }
+            boolean head = startMillis == headStart && from * tier.lengthMillis != startMillis;
+            // the part of the first hour after the start (see captureHead)
+            return sumFrom(tier, from, head ? headGood : 0, head ? headTotal : 0);
         } finally {
             lock.unlock();
         }
     }
 
-    private static void sumInto(TimeTier tier, long fromIndex, long[] out, int pair) {
-        long[] sum = new long[2];
+    private static Tally sumFrom(TimeTier tier, long fromIndex, long good, long total) {
+        long[] sum = {good, total};
         tier.sumFrom(fromIndex, sum);
-        out[2 * pair] = sum[0];
-        out[2 * pair + 1] = sum[1];
+        return Tally.ofEvents(sum[0], sum[1]);
     }
 
     /**
      * The buckets of {@code resolutionMillis} covering {@code (now - lookBack, now]}, oldest first, the
-     * open one last: good at {@code 2*i}, total at {@code 2*i+1}; the first bucket's start in {@code start[0]}.
+     * open one last (the bucket holding now is always there).
+     *
+     * @param now              the clock reading, epoch milliseconds
+     * @param resolutionMillis a multiple of a tier's bucket length
+     * @param lookBackMillis   how far back, within that tier's span
+     * @return the buckets with the start of the first
+     * @throws IllegalArgumentException if no tier holds that resolution over that look-back
      */
-    long[] buckets(long now, long resolutionMillis, long lookBackMillis, long[] start) {
+    public Buckets buckets(long now, long resolutionMillis, long lookBackMillis) {
         lock.lock();
         try {
             long effectiveNow = catchUp(now);
@@ -491,43 +497,56 @@ final class EventRecorder implements StripedCounter.GrowLock {
                 }
             }
             if (tier == null) {
+                StringBuilder spans = new StringBuilder();
+                for (TimeTier t : tiers) {
+                    spans.append(spans.length() == 0 ? "" : ", ").append(Duration.ofMillis(t.lengthMillis))
+                            .append(" up to ").append(Duration.ofMillis(t.spanMillis()));
+                }
                 throw new IllegalArgumentException("no history at resolution " + Duration.ofMillis(resolutionMillis)
-                        + " over " + Duration.ofMillis(lookBackMillis) + "; resolution must be a multiple of 10 s, 1 min, 5 min or 1 h"
-                        + " within that tier's span (" + Duration.ofMillis(tiers[0].spanMillis()) + ", "
-                        + Duration.ofMillis(tiers[1].spanMillis()) + ", " + Duration.ofMillis(tiers[2].spanMillis()) + ", "
-                        + Duration.ofMillis(tiers[3].spanMillis()) + ")");
+                        + " over " + Duration.ofMillis(lookBackMillis) + "; the resolution must be a multiple of a"
+                        + " bucket length, within that tier's span: " + spans);
             }
             long last = Math.floorDiv(effectiveNow, resolutionMillis);
             long first = Math.min(Math.floorDiv(effectiveNow - lookBackMillis, resolutionMillis) + 1, last);
             int n = (int) (last - first + 1);
-            long[] out = new long[2 * n];
+            Tally[] out = new Tally[n];
             long perBucket = resolutionMillis / tier.lengthMillis;
             long[] one = new long[2];
             for (int i = 0; i < n; i++) {
+                long good = 0;
+                long total = 0;
                 long fineFrom = (first + i) * perBucket;
                 for (long k = fineFrom; k < fineFrom + perBucket; k++) {
                     tier.bucket(k, one);
-                    out[2 * i] += one[0];
-                    out[2 * i + 1] += one[1];
+                    good += one[0];
+                    total += one[1];
                 }
+                out[i] = Tally.ofEvents(good, total);
             }
-            start[0] = first * resolutionMillis;
-            return out;
+            return new Buckets(first * resolutionMillis, resolutionMillis, out);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Whether this recorder keeps a latency distribution. */
-    boolean keepsLatency() {
+    /**
+     * Whether this recorder keeps a latency distribution.
+     *
+     * @return true for a recorder made by {@link #keepingLatency}
+     */
+    public boolean keepsLatency() {
         return latency != null;
     }
 
     /**
      * The latency slot counts ({@link LatencyBins#SLOTS} of them) over {@code (now - lookBack, now]}, in one
      * consistent view; see {@link LatencyRecorder#sum}.
+     *
+     * @param now            the clock reading, epoch milliseconds
+     * @param lookBackMillis how far back
+     * @return the count of each latency slot
      */
-    long[] latencyCounts(long now, long lookBackMillis) {
+    public long[] latencyCounts(long now, long lookBackMillis) {
         lock.lock();
         try {
             long effectiveNow = catchUp(now);
@@ -537,8 +556,8 @@ final class EventRecorder implements StripedCounter.GrowLock {
         }
     }
 
-    /** The longest look-back any query can ask: the coarsest tier's span. */
-    long longestLookBackMillis() {
+    @Override
+    public long historyMillis() {
         return tiers[tiers.length - 1].spanMillis();
     }
 
@@ -548,12 +567,12 @@ final class EventRecorder implements StripedCounter.GrowLock {
                 return tier;
             }
         }
-        throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(longestLookBackMillis())
+        throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(historyMillis())
                 + " (the history this SLO keeps), got " + Duration.ofMillis(lookBackMillis));
     }
 
-    /** Bytes this recorder holds, approximately (arrays, stripes, headers). */
-    long footprintBytes() {
+    @Override
+    public long footprintBytes() {
         long bytes = 64 + counter.footprintBytes();
         for (TaggedCells cells : late) {
             bytes += cells.footprintBytes();
@@ -567,8 +586,12 @@ final class EventRecorder implements StripedCounter.GrowLock {
         return bytes;
     }
 
-    /** For tests: how many stripes writers spread over now. */
-    int stripeCount() {
+    /**
+     * For tests: how many stripes writers spread over now.
+     *
+     * @return the stripe count
+     */
+    public int stripeCount() {
         return counter.stripeCount();
     }
 }

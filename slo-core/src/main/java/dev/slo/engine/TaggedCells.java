@@ -1,4 +1,4 @@
-package dev.slo;
+package dev.slo.engine;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 

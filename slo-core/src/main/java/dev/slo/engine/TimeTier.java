@@ -1,4 +1,4 @@
-package dev.slo;
+package dev.slo.engine;
 
 /*
  * One resolution of an SLO's history: a ring of sealed buckets of equal length plus the open bucket

@@ -1,4 +1,4 @@
-package dev.slo;
+package dev.slo.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -69,7 +69,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * References: OpenSLO v1 budgetingMethod (Occurrences, Timeslices, RatioTimeslices); the tagged-word
  *  technique of epoch-based counters; Sentinel's LeapArray (a window start kept with its counts).
  */
-final class SliceRecorder {
+public final class SliceRecorder implements Ledger {
     private static final int TAG_SHIFT = 48;
     private static final long TAG_MASK = 0xFFFFL;
     private static final int GOOD_SHIFT = 23;
@@ -78,7 +78,7 @@ final class SliceRecorder {
     private static final long SPILLED = 1L << 46;
     private static final long COUNTS_MASK = (1L << 46) - 1;
     /** The most one call may add: keeps a single add well inside a count field. */
-    static final long MAX_BATCH = 1L << 20;
+    public static final long MAX_BATCH = 1L << 20;
     static final double RATIO_SCALE = 4_294_967_296.0;   // 2^32
     /** How far one close may move the word past the openSlice its closer read: half the tag's range. */
     static final long MAX_JUMP = 1L << 15;
@@ -140,7 +140,7 @@ final class SliceRecorder {
      * @param ratio           true for ratio-timeslices budgeting
      * @param longestLookBack the longest window or alert look-back asked about
      */
-    SliceRecorder(Clock clock, long sliceMillis, double sliceTarget, boolean ratio, Duration longestLookBack) {
+    public SliceRecorder(Clock clock, long sliceMillis, double sliceTarget, boolean ratio, Duration longestLookBack) {
         this.sliceMillis = sliceMillis;
         this.sliceTarget = sliceTarget;
         this.ratio = ratio;
@@ -178,7 +178,7 @@ final class SliceRecorder {
      * Counts {@code good} good readings out of {@code total} at clock reading {@code now}.
      * Both at most {@link #MAX_BATCH}, {@code good <= total}. Lock-free, allocation-free.
      */
-    void record(long now, long good, long total) {
+    public void record(long now, long good, long total) {
         long slice = Math.floorDiv(Math.min(now, EventRecorder.LAST_MILLIS), sliceMillis);
         long increment = (good << GOOD_SHIFT) | total;
         for (;;) {
@@ -481,17 +481,18 @@ final class SliceRecorder {
 
     // ---------------------------------------------------------------- readers
 
-    /** Slice counts: {@code good} good slices (ratio budgeting: slices with every event good), {@code total} slices with data, {@code ratioSum} the sum of their ratios (good slices when not ratio). */
-    record Counts(long good, long total, double ratioSum) {
-        static final Counts EMPTY_COUNTS = new Counts(0, 0, 0);
-    }
+    /*
+     * The tallies count slices: good = good slices (ratio budgeting: slices with every event good),
+     * total = slices with data, ratioSum = the sum of their ratios (the good slices when not ratio).
+     */
 
     /** For each look-back {@code w}: the closed slices whose start is at or after {@code now - w}. */
-    Counts[] sumLookBacks(long now, long[] lookBackMillis) {
+    @Override
+    public Tally[] lookBacks(long now, long... lookBackMillis) {
         lock.lock();
         try {
             long effectiveNow = catchUp(now);
-            Counts[] out = new Counts[lookBackMillis.length];
+            Tally[] out = new Tally[lookBackMillis.length];
             for (int i = 0; i < lookBackMillis.length; i++) {
                 out[i] = sumFromTime(effectiveNow - lookBackMillis[i], lookBackMillis[i]);
             }
@@ -502,7 +503,8 @@ final class SliceRecorder {
     }
 
     /** The closed slices whose start is at or after {@code startMillis}. */
-    Counts sumSince(long now, long startMillis) {
+    @Override
+    public Tally since(long now, long startMillis) {
         lock.lock();
         try {
             long effectiveNow = catchUp(now);
@@ -512,7 +514,7 @@ final class SliceRecorder {
         }
     }
 
-    private Counts sumFromTime(long startMillis, long span) {
+    private Tally sumFromTime(long startMillis, long span) {
         TimeTier tier = tiers[tiers.length - 1];
         for (TimeTier t : tiers) {
             if (span <= t.spanMillis()) {
@@ -524,18 +526,22 @@ final class SliceRecorder {
         long[] sum = new long[2];
         tier.sumFrom(from, sum);
         if (ratio) {
-            return new Counts(sum[1] & 0xFFFF_FFFFL, sum[1] >>> 32, sum[0] / RATIO_SCALE);
+            return new Tally(sum[1] & 0xFFFF_FFFFL, sum[1] >>> 32, sum[0] / RATIO_SCALE);
         }
-        return new Counts(sum[0], sum[1], sum[0]);
+        return Tally.ofEvents(sum[0], sum[1]);
     }
 
-    /** For tests: takes the lock as a query does, if it is free. */
-    boolean tryAcquire() {
+    /**
+     * For tests: takes the lock as a query does, if it is free.
+     *
+     * @return whether the lock was taken
+     */
+    public boolean tryAcquire() {
         return lock.tryLock();
     }
 
     /** For tests: releases the lock taken by {@link #tryAcquire}. */
-    void release() {
+    public void release() {
         lock.unlock();
     }
 
@@ -544,7 +550,7 @@ final class SliceRecorder {
      * and was descheduled before publishing would leave it (counted in flight, not yet in the cells);
      * running the result finishes it.
      */
-    Runnable beginSpill() {
+    public Runnable beginSpill() {
         long open = openSlice;
         long word = state;
         long current = fullIndex(open, word);
@@ -567,7 +573,7 @@ final class SliceRecorder {
      * CAS of the word and publishing openSlice and the old counts would leave it; running the result
      * finishes that close and records the writer's readings (single-threaded tests only).
      */
-    Runnable beginClose(long now, long good, long total) {
+    public Runnable beginClose(long now, long good, long total) {
         long slice = Math.floorDiv(now, sliceMillis);
         long open = openSlice;
         long word = state;
@@ -591,12 +597,22 @@ final class SliceRecorder {
         };
     }
 
-    long sliceMillis() {
+    /**
+     * The slice length.
+     *
+     * @return the slice length in milliseconds
+     */
+    public long sliceMillis() {
         return sliceMillis;
     }
 
-    /** Bytes held, approximately. */
-    long footprintBytes() {
+    @Override
+    public long historyMillis() {
+        return tiers[tiers.length - 1].spanMillis();
+    }
+
+    @Override
+    public long footprintBytes() {
         long bytes = 96 + 16 + 4L * IN_FLIGHT + handedGood.footprintBytes() + handedTotal.footprintBytes()
                 + 3 * (16 + 8L * 2 * CELLS) + 16 + 2 * CELLS;
         for (TaggedCells cells : verdicts) {

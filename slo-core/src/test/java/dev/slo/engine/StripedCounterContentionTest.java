@@ -1,7 +1,9 @@
-package dev.slo;
+package dev.slo.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slo.TestSeeds;
 
 import java.util.ArrayList;
 import java.util.List;

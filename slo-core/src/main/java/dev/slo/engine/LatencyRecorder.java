@@ -1,4 +1,4 @@
-package dev.slo;
+package dev.slo.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
