@@ -48,8 +48,8 @@ import java.util.function.LongUnaryOperator;
  *  and publishes the next boundary. Queries do the same, then sum the buckets of the finest tier that
  *  spans the look-back: O(slots of that tier). A look-back always includes the bucket holding now, so
  *  one shorter than a bucket sees that bucket (it blurs by at most one bucket, as every look-back).
- *  Tiers: 10 s x 36 (sharp 5-minute windows), 1 min x 360 (up to 6 hours), 5 min x 300 (up to 25
- *  hours: the 1-day windows), 1 h x (longest window, at least 30 days, + 1 day), so that the far edge
+ *  Tiers: 10 s x 36 (sharp 5-minute windows), 1 min x 360 (up to 6 hours), 5 min x 290 (up to 24
+ *  hours 10 minutes: the 1-day windows), 1 h x (longest window, at least 30 days, + 1 day), so that the far edge
  *  of every alert window of the SRE Workbook policy blurs by at most 3.3% of its length. A 30-day
  *  ratio SLO holds about 25 KB.
  *
@@ -149,7 +149,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
     }
 
     /**
-     * The tiers, finest first, opened at {@code now}: 10 s x 36, 1 min x 360, 5 min x 300 and 1 h x
+     * The tiers, finest first, opened at {@code now}: 10 s x 36, 1 min x 360, 5 min x 290 and 1 h x
      * (history + 1 day), or the hourly one alone. Shared with {@link SliceRecorder}.
      */
     static TimeTier[] newTiers(long now, Duration longestLookBack, boolean hourlyOnly) {
@@ -157,7 +157,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         return hourlyOnly ? new TimeTier[] {new TimeTier(HOUR, hours, now)} : new TimeTier[] {
             new TimeTier(SECONDS_10, 36, now),            // 6 min: the 5-minute window blurs 10 s (3.3%)
             new TimeTier(MINUTE, 360, now),               // 6 h: 30 min blurs 1 min (3.3%), 1 h, 2 h, 6 h less
-            new TimeTier(FIVE_MINUTES, 300, now),         // 25 h: the 1-day window blurs 5 min (0.35%)
+            new TimeTier(FIVE_MINUTES, 290, now),         // 24 h 10 min: the 1-day window blurs 5 min (0.35%)
             new TimeTier(HOUR, hours, now),               // the window + 1 day: 3 days blur 1 h (1.4%)
         };
     }
