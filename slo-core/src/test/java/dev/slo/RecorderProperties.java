@@ -111,9 +111,10 @@ final class RecorderProperties {
             steps.get(i).apply(slo, clock);
             recordedAt[i] = clock.millis();
         }
-        // The tier serving the window: 1 min up to 6 h, 1 h beyond. An event's bucket stays in the window
-        // while its index exceeds floor((now - window) / bucket): it leaves when the window's edge enters it.
-        long bucket = windowHours <= 6 ? 60_000L : 3_600_000L;
+        // The tier serving the window: 1 min up to 6 h, 5 min up to 24 h 10 min, 1 h beyond. An event's
+        // bucket stays in the window while its index exceeds floor((now - window) / bucket): it leaves when
+        // the window's edge enters it.
+        long bucket = windowHours <= 6 ? 60_000L : windowHours <= 24 ? 300_000L : 3_600_000L;
         long now = clock.millis();
         long edge = Math.floorDiv(now - window.toMillis(), bucket);
         long good = 0;

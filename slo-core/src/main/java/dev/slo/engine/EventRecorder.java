@@ -51,7 +51,7 @@ import java.util.function.LongUnaryOperator;
  *  Tiers: 10 s x 36 (sharp 5-minute windows), 1 min x 360 (up to 6 hours), 5 min x 290 (up to 24
  *  hours 10 minutes: the 1-day windows), 1 h x (longest window, at least 30 days, + 1 day), so that the far edge
  *  of every alert window of the SRE Workbook policy blurs by at most 3.3% of its length. A 30-day
- *  ratio SLO holds about 25 KB.
+ *  ratio SLO holds about 24 KB.
  *
  *  Latency SLIs also keep their latency distribution (LatencyRecorder): writers add to a log-linear bin
  *  in striped int cells beside the good/total add; every drain and roll here drains and rolls it too,
