@@ -62,7 +62,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *  into the tiers. A slice with a hand-off in flight (or one of a slice IN_FLIGHT apart: a
  *  conservative alias) stays in its cells for the next absorb.
  *  Tiers: 10 s x 36, 1 min x 360, 5 min x 290 and 1 h x (history), as in EventRecorder, so a 7-day
- *  window of 1-minute slices costs about 23 KB instead of 10080 individual slices. For ratio
+ *  window of 1-minute slices costs about 25 KB instead of 10080 individual slices. For ratio
  *  budgeting a bucket's good cell holds the sum of its slices' ratios in 32.32 fixed point and its
  *  total cell packs slices (high 32 bits) with slices whose every event was good (low 32 bits).
  *
