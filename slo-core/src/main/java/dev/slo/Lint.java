@@ -148,7 +148,7 @@ final class Lint {
         if (spec.audience() == Audience.INTERNAL && spec.consumers().isEmpty() && !dependedOn.contains(slo)) {
             findings.add(new Finding(FindingKind.IGNORED_DOWNSTREAM_IMPACT, spec.name(), "Internal SLO \"" + spec.name()
                     + "\" declares no consumers and no cascade depends on it: nobody knows who suffers when it is missed. "
-                    + "Declare its consumers (consumers(new Consumer(\"team\", Consumer.Impact.BLOCKING, \"what breaks\"))) "
+                    + "Declare its consumers (consumers(new DownstreamConsumer(\"team\", DownstreamConsumer.Impact.BLOCKING, \"what breaks\"))) "
                     + "or add it to the cascade of the customer SLO it supports."));
         }
     }
