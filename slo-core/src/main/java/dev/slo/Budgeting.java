@@ -77,6 +77,11 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
                 throw new IllegalArgumentException("sliceTarget must be in (0,1], got " + sliceTarget);
             }
         }
+
+        @Override
+        public String toString() {
+            return "Timeslices[slice=" + Durations.format(slice) + ", sliceTarget=" + sliceTarget + "]";
+        }
     }
 
     /** @param slice from 1 second to 1 hour, a whole number of seconds dividing a day evenly */
@@ -85,6 +90,11 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
         public RatioTimeslices {
             checkSlice(slice);
         }
+
+        @Override
+        public String toString() {
+            return "RatioTimeslices[slice=" + Durations.format(slice) + "]";
+        }
     }
 
     private static void checkSlice(Duration slice) {
@@ -92,7 +102,7 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
         if (slice.compareTo(Duration.ofSeconds(1)) < 0 || slice.compareTo(Duration.ofHours(1)) > 0
                 || slice.getNano() != 0 || 86_400 % slice.getSeconds() != 0) {
             throw new IllegalArgumentException(
-                    "slice must be whole seconds from 1 s to 1 h that divide a day evenly, got " + slice);
+                    "slice must be whole seconds from 1 s to 1 h that divide a day evenly, got " + Durations.format(slice));
         }
     }
 }

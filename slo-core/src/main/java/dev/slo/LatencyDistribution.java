@@ -178,8 +178,8 @@ public final class LatencyDistribution {
         if (count == 0) {
             return "LatencyDistribution[count 0, failed " + failed() + "]";
         }
-        return "LatencyDistribution[count " + count + ", failed " + failed() + ", p50 " + percentile(0.5)
-                + ", p99 " + percentile(0.99) + ", max <= " + maxAtMost() + "]";
+        return "LatencyDistribution[count " + count + ", failed " + failed() + ", p50 " + Durations.format(percentile(0.5))
+                + ", p99 " + Durations.format(percentile(0.99)) + ", max <= " + Durations.format(maxAtMost()) + "]";
     }
 
     static void checkQuantile(double quantile) {
@@ -192,13 +192,9 @@ public final class LatencyDistribution {
     static long thresholdNanos(Duration threshold) {
         Objects.requireNonNull(threshold, "threshold must not be null");
         if (threshold.isNegative()) {
-            throw new IllegalArgumentException("threshold must be >= 0, got " + threshold);
+            throw new IllegalArgumentException("threshold must be >= 0, got " + Durations.format(threshold));
         }
-        try {
-            return threshold.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
+        return Durations.saturatedNanos(threshold);
     }
 
     /** The bin holding the successful event of 1-based rank {@code rank} (at most {@code count}). */

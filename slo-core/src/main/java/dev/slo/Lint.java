@@ -236,9 +236,9 @@ final class Lint {
         long needed = eventsForOneBad(spec);
         if (slices < needed) {
             findings.add(new Finding(FindingKind.UNREALISTIC_TARGET, spec.name(), "\"" + spec.name() + "\" counts "
-                    + slices + " slices of " + slice + " per window, but a target of " + spec.target() + " needs at least "
+                    + slices + " slices of " + Durations.format(slice) + " per window, but a target of " + spec.target() + " needs at least "
                     + needed + " for one bad slice to fit in the budget. Use shorter slices (at most "
-                    + Duration.ofMillis(spec.window().length(now).toMillis() / needed) + ") or a target of at most "
+                    + Durations.format(Duration.ofMillis(spec.window().length(now).toMillis() / needed)) + ") or a target of at most "
                     + round4(1 - 1.0 / slices) + "."));
         }
     }

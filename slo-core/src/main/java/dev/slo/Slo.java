@@ -178,9 +178,9 @@ public final class Slo {
     public void record(boolean success, Duration latency) {
         Objects.requireNonNull(latency, "latency must not be null");
         if (latency.isNegative()) {
-            throw new IllegalArgumentException("latency must be >= 0, got " + latency);
+            throw new IllegalArgumentException("latency must be >= 0, got " + Durations.format(latency));
         }
-        record(success, saturatedNanos(latency));
+        record(success, Durations.saturatedNanos(latency));
     }
 
     /**
@@ -257,9 +257,9 @@ public final class Slo {
         }
         Objects.requireNonNull(age, "age must not be null");
         if (age.isNegative()) {
-            throw new IllegalArgumentException("age must be >= 0, got " + age);
+            throw new IllegalArgumentException("age must be >= 0, got " + Durations.format(age));
         }
-        countReading(saturatedMillis(age) <= freshness.maxAgeMillis());
+        countReading(Durations.saturatedMillis(age) <= freshness.maxAgeMillis());
     }
 
     private void countReading(boolean good) {
@@ -406,7 +406,7 @@ public final class Slo {
         }
         Duration windowLength = spec.window().length(clock.instant());
         double nanos = budget.remaining() * windowLength.toNanos() / burn;
-        return Optional.of(Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE)));
+        return Optional.of(Durations.ofNanosSaturated(nanos));
     }
 
     /**
@@ -840,32 +840,16 @@ public final class Slo {
     private long lookBackMillis(Duration lookBack, String name) {
         Objects.requireNonNull(lookBack, name + " must not be null");
         if (lookBack.isNegative() || lookBack.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, got " + lookBack);
+            throw new IllegalArgumentException(name + " must be positive, got " + Durations.format(lookBack));
         }
-        long millis = saturatedMillis(lookBack);
+        long millis = Durations.saturatedMillis(lookBack);
         if (millis > recorder.longestLookBackMillis()) {
             throw new IllegalArgumentException(name + " must be at most "
-                    + Duration.ofMillis(recorder.longestLookBackMillis()) + " (the history this SLO keeps), got " + lookBack);
+                    + Durations.format(Duration.ofMillis(recorder.longestLookBackMillis())) + " (the history this SLO keeps), got " + Durations.format(lookBack));
         }
         if (millis == 0) {
-            throw new IllegalArgumentException(name + " must be at least 1 ms, got " + lookBack);
+            throw new IllegalArgumentException(name + " must be at least 1 ms, got " + Durations.format(lookBack));
         }
         return millis;
-    }
-
-    private static long saturatedMillis(Duration d) {
-        try {
-            return d.toMillis();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
     }
 }
