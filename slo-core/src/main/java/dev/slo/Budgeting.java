@@ -73,9 +73,7 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
         /** @throws IllegalArgumentException if an argument is out of range */
         public Timeslices {
             checkSlice(slice);
-            if (!(sliceTarget > 0 && sliceTarget <= 1)) {
-                throw new IllegalArgumentException("sliceTarget must be in (0,1], got " + sliceTarget);
-            }
+            Args.fractionUpToOne(sliceTarget, "sliceTarget");
         }
 
         @Override

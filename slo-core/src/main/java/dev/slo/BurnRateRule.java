@@ -30,9 +30,7 @@ public record BurnRateRule(Severity severity, double budgetShare, Duration longW
         Objects.requireNonNull(severity, "severity must not be null");
         Objects.requireNonNull(longWindow, "longWindow must not be null");
         Objects.requireNonNull(shortWindow, "shortWindow must not be null");
-        if (!(budgetShare > 0 && budgetShare <= 1)) {
-            throw new IllegalArgumentException("budgetShare must be in (0,1], got " + budgetShare);
-        }
+        Args.fractionUpToOne(budgetShare, "budgetShare");
         if (longWindow.compareTo(Duration.ofMinutes(1)) < 0 || longWindow.compareTo(Window.MAX_ROLLING) > 0) {
             throw new IllegalArgumentException("longWindow must be between 1 minute and 90 days, got " + Durations.format(longWindow));
         }

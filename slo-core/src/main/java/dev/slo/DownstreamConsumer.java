@@ -38,9 +38,9 @@ public record DownstreamConsumer(String name, Impact impact, String description)
      *     holds a control character
      */
     public DownstreamConsumer {
-        Text.requireWords(name, "name");
+        Args.requireWords(name, "name");
         Objects.requireNonNull(impact, "impact must not be null");
-        Text.requireNoControl(description, "description");
+        Args.requireNoControl(description, "description");
     }
 
     /** A consumer without a description. */

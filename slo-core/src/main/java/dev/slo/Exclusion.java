@@ -158,6 +158,6 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
     }
 
     private static void checkReason(String reason) {
-        Text.requireWords(reason, "reason");
+        Args.requireWords(reason, "reason");
     }
 }

@@ -159,9 +159,7 @@ public final class LatencyDistribution {
      * @throws IllegalArgumentException if {@code target} is not in (0,1]
      */
     public Optional<Duration> thresholdMet(double target) {
-        if (!(target > 0 && target <= 1)) {
-            throw new IllegalArgumentException("target must be in (0,1], got " + target);
-        }
+        Args.fractionUpToOne(target, "target");
         long total = total();
         if (total == 0) {
             return Optional.empty();
@@ -183,10 +181,7 @@ public final class LatencyDistribution {
     }
 
     static void checkQuantile(double quantile) {
-        if (!(quantile > 0 && quantile <= 1)) {
-            throw new IllegalArgumentException("quantile must be in (0,1], got " + quantile
-                    + (quantile >= 50 && quantile <= 100 ? " (did you mean " + quantile / 100 + "?)" : ""));
-        }
+        Args.fractionUpToOne(quantile, "quantile");
     }
 
     static long thresholdNanos(Duration threshold) {

@@ -491,7 +491,7 @@ public final class Slo {
     public Revision revise(double newTarget, Owner actor, String reason) {
         Targets.checkTarget(newTarget, "newTarget");
         Objects.requireNonNull(actor, "actor must not be null");
-        Text.requireWords(reason, "reason");
+        Args.requireWords(reason, "reason");
         synchronized (specLock) {
             SloSpec current = spec;
             if (newTarget == current.target()) {
@@ -683,9 +683,7 @@ public final class Slo {
      * @see LatencyDistribution#thresholdMet(double)
      */
     public Optional<Duration> thresholdMet(double target, Duration lookBack) {
-        if (!(target > 0 && target <= 1)) {
-            throw new IllegalArgumentException("target must be in (0,1], got " + target);
-        }
+        Args.fractionUpToOne(target, "target");
         return latency(lookBack).thresholdMet(target);
     }
 

@@ -66,7 +66,7 @@ public final class SloBuilder {
     }
 
     private SloBuilder audience(Audience value, String words, String parameter) {
-        Text.requireWords(words, parameter);
+        Args.requireWords(words, parameter);
         requireUnset(audience, "audience (customerFacing or internal)");
         this.audience = value;
         this.description = words;

@@ -41,9 +41,9 @@ public record SloSpec(
      *     {@code owners} is empty, {@code target} is not in (0,1), or two consumers share a name
      */
     public SloSpec {
-        Text.requireNoControl(name, "name");
+        Args.requireNoControl(name, "name");
         Objects.requireNonNull(audience, "audience must not be null");
-        Text.requireNoControl(description, "description");
+        Args.requireNoControl(description, "description");
         owners = List.copyOf(Objects.requireNonNull(owners, "owners must not be null"));
         if (owners.isEmpty()) {
             throw new IllegalArgumentException("owners must not be empty, got []");
