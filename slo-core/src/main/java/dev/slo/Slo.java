@@ -372,8 +372,8 @@ public final class Slo {
         SloSpec current = spec;
         Tally t = tally(current.window(), now());
         boolean ratio = current.budgeting() instanceof Budgeting.RatioTimeslices;
-        return new ErrorBudget(t.total(), t.good(), current.target(), current.budgetFraction(),
-                ratio ? t.clampedRatioSum() : Double.NaN);
+        return ratio ? ErrorBudget.ofSliceRatios(t.total(), t.good(), current.target(), t.clampedRatioSum())
+                : new ErrorBudget(t.total(), t.good(), current.target(), current.budgetFraction());
     }
 
     /**
