@@ -431,7 +431,7 @@ public final class Slo {
             double threshold = rule.threshold(windowLength);
             if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
                     && longTotal >= current.alertPolicy().minimumEvents()) {
-                firing.add(new BurnRateAlert(rule, longBurn, shortBurn, threshold));
+                firing.add(new BurnRateAlert(this, rule, longBurn, shortBurn, threshold));
             }
         }
         return List.copyOf(firing);
