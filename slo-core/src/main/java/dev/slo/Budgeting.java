@@ -73,9 +73,12 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
         /** @throws IllegalArgumentException if an argument is out of range */
         public Timeslices {
             checkSlice(slice);
-            if (!(sliceTarget > 0 && sliceTarget <= 1)) {
-                throw new IllegalArgumentException("sliceTarget must be in (0,1], got " + sliceTarget);
-            }
+            Args.fractionUpToOne(sliceTarget, "sliceTarget");
+        }
+
+        @Override
+        public String toString() {
+            return "Timeslices[slice=" + Durations.format(slice) + ", sliceTarget=" + sliceTarget + "]";
         }
     }
 
@@ -85,6 +88,11 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
         public RatioTimeslices {
             checkSlice(slice);
         }
+
+        @Override
+        public String toString() {
+            return "RatioTimeslices[slice=" + Durations.format(slice) + "]";
+        }
     }
 
     private static void checkSlice(Duration slice) {
@@ -92,7 +100,7 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
         if (slice.compareTo(Duration.ofSeconds(1)) < 0 || slice.compareTo(Duration.ofHours(1)) > 0
                 || slice.getNano() != 0 || 86_400 % slice.getSeconds() != 0) {
             throw new IllegalArgumentException(
-                    "slice must be whole seconds from 1 s to 1 h that divide a day evenly, got " + slice);
+                    "slice must be whole seconds from 1 s to 1 h that divide a day evenly, got " + Durations.format(slice));
         }
     }
 }

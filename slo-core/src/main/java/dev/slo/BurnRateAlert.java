@@ -3,22 +3,37 @@ package dev.slo;
 import java.util.Objects;
 
 /**
- * A burn-rate rule that fires now: the burn over both of its windows reached its threshold.
+ * A burn-rate rule of an SLO that fires now: the burn over both of its windows reached its threshold.
  *
+ * <pre>{@code
+ * for (BurnRateAlert alert : checkout.alerts()) {
+ *     log.warn(alert.toString());   // "BurnRateAlert[checkout-completes, PAGE 2.0% of budget in 1h (short 5m), ...]"
+ * }
+ * }</pre>
+ *
+ * @param slo            the SLO whose rule fires
  * @param rule           the rule that fires
  * @param longBurnRate   the burn rate over the rule's long window
  * @param shortBurnRate  the burn rate over the rule's short window
- * @param threshold      the rule's threshold for the SLO's window length
+ * @param threshold      the rule's threshold for the SLO's window length at the time of the query
  */
-public record BurnRateAlert(BurnRateRule rule, double longBurnRate, double shortBurnRate, double threshold) {
+public record BurnRateAlert(Slo slo, BurnRateRule rule, double longBurnRate, double shortBurnRate, double threshold) {
 
-    /** @throws NullPointerException if {@code rule} is null */
+    /** @throws NullPointerException if {@code slo} or {@code rule} is null */
     public BurnRateAlert {
+        Objects.requireNonNull(slo, "slo must not be null");
         Objects.requireNonNull(rule, "rule must not be null");
     }
 
     /** The rule's severity. */
     public Severity severity() {
         return rule.severity();
+    }
+
+    /** The SLO by name (not its whole definition), the rule, and the burn rates against the threshold. */
+    @Override
+    public String toString() {
+        return "BurnRateAlert[" + slo.name() + ", " + rule + ", long burn " + longBurnRate + ", short burn " + shortBurnRate
+                + ", threshold " + threshold + "]";
     }
 }

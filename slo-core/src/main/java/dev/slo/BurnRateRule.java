@@ -30,18 +30,16 @@ public record BurnRateRule(Severity severity, double budgetShare, Duration longW
         Objects.requireNonNull(severity, "severity must not be null");
         Objects.requireNonNull(longWindow, "longWindow must not be null");
         Objects.requireNonNull(shortWindow, "shortWindow must not be null");
-        if (!(budgetShare > 0 && budgetShare <= 1)) {
-            throw new IllegalArgumentException("budgetShare must be in (0,1], got " + budgetShare);
-        }
+        Args.fractionUpToOne(budgetShare, "budgetShare");
         if (longWindow.compareTo(Duration.ofMinutes(1)) < 0 || longWindow.compareTo(Window.MAX_ROLLING) > 0) {
-            throw new IllegalArgumentException("longWindow must be between 1 minute and 90 days, got " + longWindow);
+            throw new IllegalArgumentException("longWindow must be between 1 minute and 90 days, got " + Durations.format(longWindow));
         }
         if (shortWindow.isNegative() || shortWindow.isZero()) {
-            throw new IllegalArgumentException("shortWindow must be positive, got " + shortWindow);
+            throw new IllegalArgumentException("shortWindow must be positive, got " + Durations.format(shortWindow));
         }
         if (shortWindow.compareTo(longWindow) >= 0) {
             throw new IllegalArgumentException(
-                    "shortWindow must be shorter than longWindow " + longWindow + ", got " + shortWindow);
+                    "shortWindow must be shorter than longWindow " + Durations.format(longWindow) + ", got " + Durations.format(shortWindow));
         }
     }
 
@@ -56,13 +54,13 @@ public record BurnRateRule(Severity severity, double budgetShare, Duration longW
     public double threshold(Duration windowLength) {
         Objects.requireNonNull(windowLength, "windowLength must not be null");
         if (windowLength.isNegative() || windowLength.isZero()) {
-            throw new IllegalArgumentException("windowLength must be positive, got " + windowLength);
+            throw new IllegalArgumentException("windowLength must be positive, got " + Durations.format(windowLength));
         }
         return budgetShare * ((double) windowLength.toMillis() / longWindow.toMillis());
     }
 
     @Override
     public String toString() {
-        return severity + " " + (budgetShare * 100) + "% of budget in " + longWindow + " (short " + shortWindow + ")";
+        return severity + " " + (budgetShare * 100) + "% of budget in " + Durations.format(longWindow) + " (short " + Durations.format(shortWindow) + ")";
     }
 }

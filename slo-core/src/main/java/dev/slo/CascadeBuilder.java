@@ -56,11 +56,7 @@ public final class CascadeBuilder {
      */
     public CascadeBuilder dependsOn(Slo dependency, double share) {
         checkDependency(dependency, "dependency");
-        if (!(share > 0 && share <= 1)) {
-            throw new IllegalArgumentException("share must be in (0,1], got " + share
-                    + (share >= 2 && share <= 100 ? " (did you mean "
-                    + java.math.BigDecimal.valueOf(share).movePointLeft(2).stripTrailingZeros().toPlainString() + "?)" : ""));
-        }
+        Args.fractionUpToOne(share, "share");
         declared.add(dependency);
         terms.add(new CascadeTerm.Critical(dependency, share));
         return this;

@@ -22,8 +22,6 @@ public record Contribution(Slo slo, double share) {
      */
     public Contribution {
         Objects.requireNonNull(slo, "slo must not be null");
-        if (!(share >= 0 && share <= 1)) {
-            throw new IllegalArgumentException("share must be in [0,1], got " + share);
-        }
+        Args.fractionClosed(share, "share");
     }
 }

@@ -1,6 +1,8 @@
 package dev.slo;
 
 import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * An SLO's error budget over its window, as of one clock reading. Exact counts; derived figures
@@ -14,36 +16,50 @@ import java.math.BigDecimal;
  * <p>With time-slice budgeting the counts are of slices, not events. With ratio-timeslices budgeting
  * ({@link Budgeting#ratioTimeslices}) {@code good} counts the slices whose every event was good, and
  * {@link #attainment()} is the mean of the slices' ratios, {@code sliceRatioSum / total}; the budget
- * is spent by {@code total - sliceRatioSum}.
+ * is spent by {@code total - sliceRatioSum}. Such a budget is made by {@link #ofSliceRatios}; any other
+ * has an empty {@link #sliceRatioSum()}.
  *
  * @param total          events (or slices) in the window
  * @param good           good events (or slices) in the window, at most {@code total}
  * @param target         the SLO's target, a fraction in (0,1)
- * @param budgetFraction {@code 1 - target}, derived in decimal so that 0.999 gives exactly 0.001
- * @param sliceRatioSum  for ratio-timeslices budgeting, the sum of the slices' good/total ratios;
- *                       NaN otherwise
+ * @param budgetFraction {@code 1 - target}, derived in decimal so that 0.999 gives exactly 0.001; the
+ *                       constructor refuses any other value
+ * @param sliceRatioSum  for ratio-timeslices budgeting, the sum of the slices' good/total ratios, in
+ *                       [0, total]; empty otherwise
  */
-public record ErrorBudget(long total, long good, double target, double budgetFraction, double sliceRatioSum) {
+public record ErrorBudget(long total, long good, double target, double budgetFraction, OptionalDouble sliceRatioSum) {
 
-    /** A budget counted by events or by good/bad slices (no slice ratios). */
+    /**
+     * A budget counted by events or by good/bad slices (no slice ratios).
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
     public ErrorBudget(long total, long good, double target, double budgetFraction) {
-        this(total, good, target, budgetFraction, Double.NaN);
+        this(total, good, target, budgetFraction, OptionalDouble.empty());
     }
 
     /**
-     * @throws IllegalArgumentException if the counts are negative, {@code good > total}, or
-     *     {@code sliceRatioSum} is outside [0, total]
+     * @throws NullPointerException if {@code sliceRatioSum} is null
+     * @throws IllegalArgumentException if the counts are negative, {@code good > total}, {@code target} is
+     *     not a fraction in (0,1), {@code budgetFraction} is not exactly {@code 1 - target} in decimal (see
+     *     {@link #of}), or {@code sliceRatioSum} is outside [0, total]
      */
     public ErrorBudget {
-        if (!Double.isNaN(sliceRatioSum) && !(sliceRatioSum >= 0 && sliceRatioSum <= total * (1 + 1e-12))) {
-            throw new IllegalArgumentException("sliceRatioSum must be in [0, total=" + total + "], got " + sliceRatioSum);
-        }
+        Objects.requireNonNull(sliceRatioSum, "sliceRatioSum must not be null (empty for budgets without slice ratios)");
         if (total < 0 || good < 0 || good > total) {
             throw new IllegalArgumentException("counts must satisfy 0 <= good <= total, got good=" + good + ", total=" + total);
         }
         Targets.checkTarget(target);
-        if (!(budgetFraction > 0 && budgetFraction < 1)) {
-            throw new IllegalArgumentException("budgetFraction must be in (0,1), got " + budgetFraction);
+        double derived = Targets.budgetFraction(target);
+        if (Double.compare(budgetFraction, derived) != 0) {
+            throw new IllegalArgumentException("budgetFraction must be 1 - target = " + derived + " for target " + target
+                    + " (exact in decimal; ErrorBudget.of derives it), got " + budgetFraction);
+        }
+        if (sliceRatioSum.isPresent()) {
+            double sum = sliceRatioSum.getAsDouble();
+            if (!(sum >= 0 && sum <= total * (1 + 1e-12))) {
+                throw new IllegalArgumentException("sliceRatioSum must be in [0, total=" + total + "], got " + sum);
+            }
         }
     }
 
@@ -58,6 +74,18 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         return new ErrorBudget(total, good, target, Targets.budgetFraction(target));
     }
 
+    /**
+     * A ratio-timeslices budget: {@code total} slices with data, {@code good} of them wholly good, whose
+     * good/total ratios sum to {@code sliceRatioSum}; attainment is their mean.
+     *
+     * @throws IllegalArgumentException if the counts are inconsistent, {@code target} is not in (0,1), or
+     *     {@code sliceRatioSum} is outside [0, total]
+     */
+    public static ErrorBudget ofSliceRatios(long total, long good, double target, double sliceRatioSum) {
+        Targets.checkTarget(target);
+        return new ErrorBudget(total, good, target, Targets.budgetFraction(target), OptionalDouble.of(sliceRatioSum));
+    }
+
     /** Bad events (or slices): {@code total - good}. */
     public long bad() {
         return total - good;
@@ -68,7 +96,7 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         if (total == 0) {
             return 1.0;
         }
-        return Double.isNaN(sliceRatioSum) ? (double) good / total : Math.min(1.0, sliceRatioSum / total);
+        return sliceRatioSum.isEmpty() ? (double) good / total : Math.min(1.0, sliceRatioSum.getAsDouble() / total);
     }
 
     /** The bad events the window may hold: {@code (1 - target) * total}. */
@@ -84,7 +112,7 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         if (total == 0) {
             return 0.0;
         }
-        double spent = Double.isNaN(sliceRatioSum) ? bad() : Math.max(0.0, total - sliceRatioSum);
+        double spent = sliceRatioSum.isEmpty() ? bad() : Math.max(0.0, total - sliceRatioSum.getAsDouble());
         return spent / allowedBad();
     }
 
@@ -104,7 +132,7 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         if (bad() == 0) {
             return false;
         }
-        if (!Double.isNaN(sliceRatioSum)) {
+        if (sliceRatioSum.isPresent()) {
             return remaining() <= 1e-12;                  // a sum of ratios carries no exact decimal
         }
         BigDecimal allowance = BigDecimal.valueOf(budgetFraction).multiply(BigDecimal.valueOf(total));
@@ -114,5 +142,12 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
     /** True when the window holds no events: attainment 1.0 then means "no data", not "healthy". */
     public boolean insufficientData() {
         return total == 0;
+    }
+
+    /** What a user reads: the counts, the target, the attainment and the budget remaining. */
+    @Override
+    public String toString() {
+        return "ErrorBudget[total=" + total + ", good=" + good + ", bad=" + bad() + ", target=" + target
+                + ", attainment=" + attainment() + ", remaining=" + remaining() + "]";
     }
 }

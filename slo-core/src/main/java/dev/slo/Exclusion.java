@@ -103,7 +103,7 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
                 start.plus(length).toEpochMilli();
             } catch (ArithmeticException | java.time.DateTimeException e) {
                 throw new IllegalArgumentException("start + length must be a representable instant, got start "
-                        + start + " and length " + length, e);
+                        + start + " and length " + Durations.format(length), e);
             }
         }
 
@@ -114,7 +114,7 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
 
         @Override
         public String toString() {
-            return "excluded from " + start + " for " + length + " (" + reason + ")";
+            return "excluded from " + start + " for " + Durations.format(length) + " (" + reason + ")";
         }
     }
 
@@ -143,21 +143,21 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
 
         @Override
         public String toString() {
-            return "excluded every " + day + " at " + start + " " + zone + " for " + length + " (" + reason + ")";
+            return "excluded every " + day + " at " + start + " " + zone + " for " + Durations.format(length) + " (" + reason + ")";
         }
     }
 
     private static void checkLength(Duration length, Duration max) {
         Objects.requireNonNull(length, "length must not be null");
         if (length.isNegative() || length.compareTo(Duration.ofMillis(1)) < 0) {
-            throw new IllegalArgumentException("length must be at least 1 ms, got " + length);
+            throw new IllegalArgumentException("length must be at least 1 ms, got " + Durations.format(length));
         }
         if (max != null && length.compareTo(max) > 0) {
-            throw new IllegalArgumentException("length must be at most " + max + " for a weekly exclusion, got " + length);
+            throw new IllegalArgumentException("length must be at most " + Durations.format(max) + " for a weekly exclusion, got " + Durations.format(length));
         }
     }
 
     private static void checkReason(String reason) {
-        Text.requireWords(reason, "reason");
+        Args.requireWords(reason, "reason");
     }
 }

@@ -107,8 +107,8 @@ final class ExclusionGate {
         out[1] = Long.MAX_VALUE;
         long length = exclusion.length().toMillis();
         if (exclusion instanceof Exclusion.Once once) {
-            long start = saturatedMillis(once.start());
-            long end = start > Long.MAX_VALUE - length ? Long.MAX_VALUE : start + length;
+            long start = Durations.saturatedEpochMillis(once.start());
+            long end = Durations.saturatedAdd(start, length);
             if (end > t) {
                 out[0] = start;
                 out[1] = end;
@@ -125,21 +125,13 @@ final class ExclusionGate {
                 } catch (ArithmeticException | DateTimeException e) {
                     continue;   // t is within two weeks of an end of the epoch-millisecond range: skip what lies beyond it
                 }
-                long end = start > Long.MAX_VALUE - length ? Long.MAX_VALUE : start + length;
+                long end = Durations.saturatedAdd(start, length);
                 if (end > t) {
                     out[0] = start;
                     out[1] = end;
                     return;
                 }
             }
-        }
-    }
-
-    private static long saturatedMillis(Instant instant) {
-        try {
-            return instant.toEpochMilli();
-        } catch (ArithmeticException e) {
-            return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 }

@@ -121,7 +121,7 @@ final class InternalReport {
                         .member("shortBurnRate", a.shortBurnRate()).endObject();
             }
             json.endArray().name("consumers").beginArray();
-            for (Consumer c : spec.consumers()) {
+            for (DownstreamConsumer c : spec.consumers()) {
                 details.append("- Consumer ").append(ReportFormat.md(c.name())).append(" (")
                         .append(c.impact().name().toLowerCase(Locale.ROOT)).append(')')
                         .append(c.description().isEmpty() ? "" : ": " + ReportFormat.md(c.description())).append('\n');

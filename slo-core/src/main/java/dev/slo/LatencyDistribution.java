@@ -160,9 +160,7 @@ public final class LatencyDistribution {
      * @throws IllegalArgumentException if {@code target} is not in (0,1]
      */
     public Optional<Duration> thresholdMet(double target) {
-        if (!(target > 0 && target <= 1)) {
-            throw new IllegalArgumentException("target must be in (0,1], got " + target);
-        }
+        Args.fractionUpToOne(target, "target");
         long total = total();
         if (total == 0) {
             return Optional.empty();
@@ -179,27 +177,20 @@ public final class LatencyDistribution {
         if (count == 0) {
             return "LatencyDistribution[count 0, failed " + failed() + "]";
         }
-        return "LatencyDistribution[count " + count + ", failed " + failed() + ", p50 " + percentile(0.5)
-                + ", p99 " + percentile(0.99) + ", max <= " + maxAtMost() + "]";
+        return "LatencyDistribution[count " + count + ", failed " + failed() + ", p50 " + Durations.format(percentile(0.5))
+                + ", p99 " + Durations.format(percentile(0.99)) + ", max <= " + Durations.format(maxAtMost()) + "]";
     }
 
     static void checkQuantile(double quantile) {
-        if (!(quantile > 0 && quantile <= 1)) {
-            throw new IllegalArgumentException("quantile must be in (0,1], got " + quantile
-                    + (quantile >= 50 && quantile <= 100 ? " (did you mean " + quantile / 100 + "?)" : ""));
-        }
+        Args.fractionUpToOne(quantile, "quantile");
     }
 
     static long thresholdNanos(Duration threshold) {
         Objects.requireNonNull(threshold, "threshold must not be null");
         if (threshold.isNegative()) {
-            throw new IllegalArgumentException("threshold must be >= 0, got " + threshold);
+            throw new IllegalArgumentException("threshold must be >= 0, got " + Durations.format(threshold));
         }
-        try {
-            return threshold.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
+        return Durations.saturatedNanos(threshold);
     }
 
     /** The bin holding the successful event of 1-based rank {@code rank} (at most {@code count}). */

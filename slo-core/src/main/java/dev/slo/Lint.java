@@ -148,7 +148,7 @@ final class Lint {
         if (spec.audience() == Audience.INTERNAL && spec.consumers().isEmpty() && !dependedOn.contains(slo)) {
             findings.add(new Finding(FindingKind.IGNORED_DOWNSTREAM_IMPACT, spec.name(), "Internal SLO \"" + spec.name()
                     + "\" declares no consumers and no cascade depends on it: nobody knows who suffers when it is missed. "
-                    + "Declare its consumers (consumers(new Consumer(\"team\", Consumer.Impact.BLOCKING, \"what breaks\"))) "
+                    + "Declare its consumers (consumers(new DownstreamConsumer(\"team\", DownstreamConsumer.Impact.BLOCKING, \"what breaks\"))) "
                     + "or add it to the cascade of the customer SLO it supports."));
         }
     }
@@ -236,9 +236,9 @@ final class Lint {
         long needed = eventsForOneBad(spec);
         if (slices < needed) {
             findings.add(new Finding(FindingKind.UNREALISTIC_TARGET, spec.name(), "\"" + spec.name() + "\" counts "
-                    + slices + " slices of " + slice + " per window, but a target of " + spec.target() + " needs at least "
+                    + slices + " slices of " + Durations.format(slice) + " per window, but a target of " + spec.target() + " needs at least "
                     + needed + " for one bad slice to fit in the budget. Use shorter slices (at most "
-                    + Duration.ofMillis(spec.window().length(now).toMillis() / needed) + ") or a target of at most "
+                    + Durations.format(Duration.ofMillis(spec.window().length(now).toMillis() / needed)) + ") or a target of at most "
                     + round4(1 - 1.0 / slices) + "."));
         }
     }

@@ -52,13 +52,13 @@ public final class ManualClock extends Clock {
         Objects.requireNonNull(amount, "amount must not be null");
         if (amount.isNegative()) {
             throw new IllegalArgumentException(
-                    "amount must not be negative, got " + amount + " (use set(Instant) to move the clock back)");
+                    "amount must not be negative, got " + Durations.format(amount) + " (use set(Instant) to move the clock back)");
         }
         long nanos;
         try {
             nanos = amount.toNanos();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("amount is too large, got " + amount, e);
+            throw new IllegalArgumentException("amount is too large, got " + Durations.format(amount), e);
         }
         long before;
         long after;
@@ -66,7 +66,7 @@ public final class ManualClock extends Clock {
             before = epochNanos.get();
             after = before + nanos;
             if (after < before) {                          // past the year 2262: refuse rather than wrap to 1677
-                throw new IllegalArgumentException("amount must keep the clock before the year 2262, got " + amount
+                throw new IllegalArgumentException("amount must keep the clock before the year 2262, got " + Durations.format(amount)
                         + " from " + instant());
             }
         } while (!epochNanos.compareAndSet(before, after));

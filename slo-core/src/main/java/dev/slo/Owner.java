@@ -28,7 +28,7 @@ public record Owner(String name, Role role) {
     public Owner {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(role, "role must not be null");
-        Text.requireWords(name, "name");
+        Args.requireWords(name, "name");
     }
 
     /** A product owner: may relax a customer SLO. */

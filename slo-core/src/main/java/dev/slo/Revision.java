@@ -35,7 +35,7 @@ public record Revision(Owner who, Instant when, double from, double to, String w
         if (from == to) {
             throw new IllegalArgumentException("to must differ from from, got " + to + " for both");
         }
-        Text.requireWords(why, "why");
+        Args.requireWords(why, "why");
     }
 
     /** True when the change made the SLO less strict: {@code to < from}. */

@@ -65,7 +65,7 @@ final class RunTracker {
                 throw new IllegalStateException("\"" + slo.name() + "\" has " + MAX_RUNS
                         + " runs in flight (started, not reported, deadline not yet passed): report runs with complete() or fail()");
             }
-            JobRun run = new JobRun(slo, now, saturatedAdd(now, deadlineMillis));
+            JobRun run = new JobRun(slo, now, Durations.saturatedAdd(now, deadlineMillis));
             int slot = freeSlot();                        // first: it may replace the array
             slots[slot] = run;
             inFlight.incrementAndGet();
@@ -147,10 +147,5 @@ final class RunTracker {
             slots = Arrays.copyOf(slots, Math.min(2 * slots.length, MAX_RUNS));
         }
         return used++;
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 }

@@ -118,7 +118,7 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
         public Latency {
             Objects.requireNonNull(threshold, "threshold must not be null");
             if (threshold.isZero() || threshold.isNegative() || threshold.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException("threshold must be positive and at most 1 hour, got " + threshold);
+                throw new IllegalArgumentException("threshold must be positive and at most 1 hour, got " + Durations.format(threshold));
             }
         }
 
@@ -130,6 +130,11 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
         @Override
         public String describe() {
             return "success within " + threshold.toMillis() + " ms";
+        }
+
+        @Override
+        public String toString() {
+            return "Latency[threshold=" + Durations.format(threshold) + "]";
         }
     }
 
@@ -180,7 +185,7 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
         public Freshness {
             Objects.requireNonNull(maxAge, "maxAge must not be null");
             if (maxAge.isZero() || maxAge.isNegative() || maxAge.compareTo(Duration.ofDays(90)) > 0) {
-                throw new IllegalArgumentException("maxAge must be positive and at most 90 days, got " + maxAge);
+                throw new IllegalArgumentException("maxAge must be positive and at most 90 days, got " + Durations.format(maxAge));
             }
             requireWholeMillis(maxAge, "maxAge");
         }
@@ -198,7 +203,12 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
 
         @Override
         public String describe() {
-            return "data at most " + maxAge + " old";
+            return "data at most " + Durations.format(maxAge) + " old";
+        }
+
+        @Override
+        public String toString() {
+            return "Freshness[maxAge=" + Durations.format(maxAge) + "]";
         }
     }
 
@@ -215,14 +225,19 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
         public Deadline {
             Objects.requireNonNull(deadline, "deadline must not be null");
             if (deadline.isZero() || deadline.isNegative() || deadline.compareTo(Duration.ofDays(7)) > 0) {
-                throw new IllegalArgumentException("deadline must be positive and at most 7 days, got " + deadline);
+                throw new IllegalArgumentException("deadline must be positive and at most 7 days, got " + Durations.format(deadline));
             }
             requireWholeMillis(deadline, "deadline");
         }
 
         @Override
         public String describe() {
-            return "run completes within " + deadline;
+            return "run completes within " + Durations.format(deadline);
+        }
+
+        @Override
+        public String toString() {
+            return "Deadline[deadline=" + Durations.format(deadline) + "]";
         }
     }
 
@@ -244,7 +259,7 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
     /** Refuses a duration that {@code toMillis()} would cut: these SLIs count time in milliseconds. */
     private static void requireWholeMillis(Duration d, String parameter) {
         if (d.getNano() % 1_000_000 != 0) {
-            throw new IllegalArgumentException(parameter + " must be a whole number of milliseconds, got " + d);
+            throw new IllegalArgumentException(parameter + " must be a whole number of milliseconds, got " + Durations.format(d));
         }
     }
 

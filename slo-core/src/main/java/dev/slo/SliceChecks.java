@@ -35,8 +35,8 @@ final class SliceChecks {
         if (window instanceof Window.Rolling rolling) {
             long windowMillis = rolling.length().toMillis();
             if (slice.toMillis() > windowMillis || windowMillis % slice.toMillis() != 0) {
-                throw new IllegalStateException("slice must divide the window of \"" + name + "\" (" + rolling.length()
-                        + ") into whole slices, got " + slice);
+                throw new IllegalStateException("slice must divide the window of \"" + name + "\" (" + Durations.format(rolling.length())
+                        + ") into whole slices, got " + Durations.format(slice));
             }
         }
         return budgeting;

@@ -186,9 +186,9 @@ public final class Slo {
     public void record(boolean success, Duration latency) {
         Objects.requireNonNull(latency, "latency must not be null");
         if (latency.isNegative()) {
-            throw new IllegalArgumentException("latency must be >= 0, got " + latency);
+            throw new IllegalArgumentException("latency must be >= 0, got " + Durations.format(latency));
         }
-        record(success, saturatedNanos(latency));
+        record(success, Durations.saturatedNanos(latency));
     }
 
     /**
@@ -265,9 +265,9 @@ public final class Slo {
         }
         Objects.requireNonNull(age, "age must not be null");
         if (age.isNegative()) {
-            throw new IllegalArgumentException("age must be >= 0, got " + age);
+            throw new IllegalArgumentException("age must be >= 0, got " + Durations.format(age));
         }
-        countReading(saturatedMillis(age) <= freshness.maxAgeMillis());
+        countReading(Durations.saturatedMillis(age) <= freshness.maxAgeMillis());
     }
 
     private void countReading(boolean good) {
@@ -380,8 +380,8 @@ public final class Slo {
         SloSpec current = spec;
         Tally t = tally(current.window(), now());
         boolean ratio = current.budgeting() instanceof Budgeting.RatioTimeslices;
-        return new ErrorBudget(t.total(), t.good(), current.target(), current.budgetFraction(),
-                ratio ? t.clampedRatioSum() : Double.NaN);
+        return ratio ? ErrorBudget.ofSliceRatios(t.total(), t.good(), current.target(), t.clampedRatioSum())
+                : new ErrorBudget(t.total(), t.good(), current.target(), current.budgetFraction());
     }
 
     /**
@@ -414,7 +414,7 @@ public final class Slo {
         }
         Duration windowLength = spec.window().length(clock.instant());
         double nanos = budget.remaining() * windowLength.toNanos() / burn;
-        return Optional.of(Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE)));
+        return Optional.of(Durations.ofNanosSaturated(nanos));
     }
 
     /**
@@ -439,7 +439,7 @@ public final class Slo {
             double threshold = rule.threshold(windowLength);
             if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
                     && longTotal >= current.alertPolicy().minimumEvents()) {
-                firing.add(new BurnRateAlert(rule, longBurn, shortBurn, threshold));
+                firing.add(new BurnRateAlert(this, rule, longBurn, shortBurn, threshold));
             }
         }
         return List.copyOf(firing);
@@ -499,7 +499,7 @@ public final class Slo {
     public Revision revise(double newTarget, Owner actor, String reason) {
         Targets.checkTarget(newTarget, "newTarget");
         Objects.requireNonNull(actor, "actor must not be null");
-        Text.requireWords(reason, "reason");
+        Args.requireWords(reason, "reason");
         synchronized (specLock) {
             SloSpec current = spec;
             if (newTarget == current.target()) {
@@ -688,9 +688,7 @@ public final class Slo {
      * @see LatencyDistribution#thresholdMet(double)
      */
     public Optional<Duration> thresholdMet(double target, Duration lookBack) {
-        if (!(target > 0 && target <= 1)) {
-            throw new IllegalArgumentException("target must be in (0,1], got " + target);
-        }
+        Args.fractionUpToOne(target, "target");
         return latency(lookBack).thresholdMet(target);
     }
 
@@ -822,32 +820,16 @@ public final class Slo {
     private long lookBackMillis(Duration lookBack, String name) {
         Objects.requireNonNull(lookBack, name + " must not be null");
         if (lookBack.isNegative() || lookBack.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, got " + lookBack);
+            throw new IllegalArgumentException(name + " must be positive, got " + Durations.format(lookBack));
         }
-        long millis = saturatedMillis(lookBack);
+        long millis = Durations.saturatedMillis(lookBack);
         if (millis > recorder.historyMillis()) {
             throw new IllegalArgumentException(name + " must be at most "
-                    + Duration.ofMillis(recorder.historyMillis()) + " (the history this SLO keeps), got " + lookBack);
+                    + Durations.format(Duration.ofMillis(recorder.historyMillis())) + " (the history this SLO keeps), got " + Durations.format(lookBack));
         }
         if (millis == 0) {
-            throw new IllegalArgumentException(name + " must be at least 1 ms, got " + lookBack);
+            throw new IllegalArgumentException(name + " must be at least 1 ms, got " + Durations.format(lookBack));
         }
         return millis;
-    }
-
-    private static long saturatedMillis(Duration d) {
-        try {
-            return d.toMillis();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
     }
 }

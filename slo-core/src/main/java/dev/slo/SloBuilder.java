@@ -31,7 +31,7 @@ public final class SloBuilder {
     private Window window;
     private AlertPolicy alertPolicy;
     private Budgeting budgeting;
-    private List<Consumer> consumers;
+    private List<DownstreamConsumer> consumers;
     private List<Exclusion> exclusions;
     private boolean registered;
 
@@ -66,7 +66,7 @@ public final class SloBuilder {
     }
 
     private SloBuilder audience(Audience value, String words, String parameter) {
-        Text.requireWords(words, parameter);
+        Args.requireWords(words, parameter);
         requireUnset(audience, "audience (customerFacing or internal)");
         this.audience = value;
         this.description = words;
@@ -176,13 +176,13 @@ public final class SloBuilder {
      * @throws IllegalArgumentException if two consumers share a name
      * @throws IllegalStateException if consumers were already set
      */
-    public SloBuilder consumers(Consumer... consumers) {
+    public SloBuilder consumers(DownstreamConsumer... consumers) {
         Objects.requireNonNull(consumers, "consumers must not be null");
         for (int i = 0; i < consumers.length; i++) {
             Objects.requireNonNull(consumers[i], "consumers[" + i + "] must not be null");
         }
-        List<Consumer> list = List.of(consumers);
-        if (list.stream().map(Consumer::name).distinct().count() != list.size()) {
+        List<DownstreamConsumer> list = List.of(consumers);
+        if (list.stream().map(DownstreamConsumer::name).distinct().count() != list.size()) {
             throw new IllegalArgumentException("consumers must have distinct names, got " + list);
         }
         requireUnset(this.consumers, "consumers");

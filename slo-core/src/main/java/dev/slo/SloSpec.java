@@ -29,7 +29,7 @@ public record SloSpec(
         Window window,
         AlertPolicy alertPolicy,
         Budgeting budgeting,
-        List<Consumer> consumers,
+        List<DownstreamConsumer> consumers,
         List<Exclusion> exclusions) {
 
     /** The most exclusions one SLO may hold (bounded memory and a bounded hot-path refresh). */
@@ -41,9 +41,9 @@ public record SloSpec(
      *     {@code owners} is empty, {@code target} is not in (0,1), or two consumers share a name
      */
     public SloSpec {
-        Text.requireNoControl(name, "name");
+        Args.requireNoControl(name, "name");
         Objects.requireNonNull(audience, "audience must not be null");
-        Text.requireNoControl(description, "description");
+        Args.requireNoControl(description, "description");
         owners = List.copyOf(Objects.requireNonNull(owners, "owners must not be null"));
         if (owners.isEmpty()) {
             throw new IllegalArgumentException("owners must not be empty, got []");
@@ -54,7 +54,7 @@ public record SloSpec(
         Objects.requireNonNull(alertPolicy, "alertPolicy must not be null");
         Objects.requireNonNull(budgeting, "budgeting must not be null");
         consumers = List.copyOf(Objects.requireNonNull(consumers, "consumers must not be null"));
-        if (consumers.stream().map(Consumer::name).distinct().count() != consumers.size()) {
+        if (consumers.stream().map(DownstreamConsumer::name).distinct().count() != consumers.size()) {
             throw new IllegalArgumentException("consumers must have distinct names, got " + consumers);
         }
         exclusions = List.copyOf(Objects.requireNonNull(exclusions, "exclusions must not be null"));
@@ -73,7 +73,7 @@ public record SloSpec(
      * @throws IllegalArgumentException if {@code owners} is empty, {@code target} is not in (0,1) or two consumers share a name
      */
     public SloSpec(String name, Audience audience, String description, List<Owner> owners, Sli sli, double target,
-            Window window, AlertPolicy alertPolicy, Budgeting budgeting, List<Consumer> consumers) {
+            Window window, AlertPolicy alertPolicy, Budgeting budgeting, List<DownstreamConsumer> consumers) {
         this(name, audience, description, owners, sli, target, window, alertPolicy, budgeting, consumers, List.of());
     }
 

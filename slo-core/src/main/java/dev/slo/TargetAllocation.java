@@ -25,16 +25,12 @@ import java.math.MathContext;
  * a.oneExtraNineMargin();  // 0.9999^3 - 0.999 = 0.000700...: left for the service itself
  * }</pre>
  *
- * @param customerTarget     the root's target, a fraction in (0,1)
- * @param dependencies       how many critical dependencies share its budget, at least 1
- * @param equalSplitTarget   {@code 1 - (1 - customerTarget) / dependencies}
- * @param equalSplitMargin   {@code equalSplitTarget^dependencies - customerTarget}: never negative
- * @param oneExtraNineTarget {@code 1 - (1 - customerTarget) / 10}
- * @param oneExtraNineMargin {@code oneExtraNineTarget^dependencies - customerTarget}: negative when the
- *                           rule of thumb does not hold (about ten dependencies or more)
+ * <p>Every figure is derived from the two components, in decimal ({@link MathContext#DECIMAL128}).
+ *
+ * @param customerTarget the root's target, a fraction in (0,1)
+ * @param dependencies   how many critical dependencies share its budget, at least 1
  */
-public record TargetAllocation(double customerTarget, int dependencies, double equalSplitTarget, double equalSplitMargin,
-                               double oneExtraNineTarget, double oneExtraNineMargin) {
+public record TargetAllocation(double customerTarget, int dependencies) {
 
     /**
      * @throws IllegalArgumentException if {@code customerTarget} is not in (0,1) or {@code dependencies} is below 1
@@ -52,16 +48,51 @@ public record TargetAllocation(double customerTarget, int dependencies, double e
      * @throws IllegalArgumentException if {@code customerTarget} is not in (0,1) or {@code dependencies} is below 1
      */
     public static TargetAllocation of(double customerTarget, int dependencies) {
-        Targets.checkTarget(customerTarget, "customerTarget");
-        if (dependencies < 1) {
-            throw new IllegalArgumentException("dependencies must be at least 1, got " + dependencies);
-        }
-        BigDecimal budget = BigDecimal.ONE.subtract(BigDecimal.valueOf(customerTarget));
-        BigDecimal split = BigDecimal.ONE.subtract(budget.divide(BigDecimal.valueOf(dependencies), MathContext.DECIMAL128));
-        BigDecimal nine = BigDecimal.ONE.subtract(budget.movePointLeft(1));
-        BigDecimal target = BigDecimal.valueOf(customerTarget);
-        return new TargetAllocation(customerTarget, dependencies,
-                split.doubleValue(), split.pow(dependencies, MathContext.DECIMAL128).subtract(target).doubleValue(),
-                nine.doubleValue(), nine.pow(dependencies, MathContext.DECIMAL128).subtract(target).doubleValue());
+        return new TargetAllocation(customerTarget, dependencies);
+    }
+
+    /** {@code 1 - (1 - customerTarget) / dependencies}. */
+    public double equalSplitTarget() {
+        return equalSplit().doubleValue();
+    }
+
+    /** {@code equalSplitTarget^dependencies - customerTarget}: never negative. */
+    public double equalSplitMargin() {
+        return margin(equalSplit());
+    }
+
+    /** {@code 1 - (1 - customerTarget) / 10}. */
+    public double oneExtraNineTarget() {
+        return oneExtraNine().doubleValue();
+    }
+
+    /**
+     * {@code oneExtraNineTarget^dependencies - customerTarget}: negative when the rule of thumb does not
+     * hold (about ten dependencies or more).
+     */
+    public double oneExtraNineMargin() {
+        return margin(oneExtraNine());
+    }
+
+    private BigDecimal budget() {
+        return BigDecimal.ONE.subtract(BigDecimal.valueOf(customerTarget));
+    }
+
+    private BigDecimal equalSplit() {
+        return BigDecimal.ONE.subtract(budget().divide(BigDecimal.valueOf(dependencies), MathContext.DECIMAL128));
+    }
+
+    private BigDecimal oneExtraNine() {
+        return BigDecimal.ONE.subtract(budget().movePointLeft(1));
+    }
+
+    private double margin(BigDecimal each) {
+        return each.pow(dependencies, MathContext.DECIMAL128).subtract(BigDecimal.valueOf(customerTarget)).doubleValue();
+    }
+
+    @Override
+    public String toString() {
+        return "TargetAllocation[customerTarget=" + customerTarget + ", dependencies=" + dependencies
+                + ", equalSplitTarget=" + equalSplitTarget() + ", oneExtraNineTarget=" + oneExtraNineTarget() + "]";
     }
 }

@@ -6,18 +6,14 @@ import java.math.BigDecimal;
 final class Targets {
     private Targets() {}
 
-    /** Rejects anything but a fraction in (0,1), with a hint when it looks like a percentage. */
+    /** Rejects anything but a fraction in (0,1), with the hint of {@link Args} when it looks like a percentage. */
     static double checkTarget(double target) {
         return checkTarget(target, "target");
     }
 
     /** As {@link #checkTarget(double)}, naming the parameter {@code name} in the message (e.g. "newTarget"). */
     static double checkTarget(double target, String name) {
-        if (!(target > 0 && target < 1)) {
-            String hint = (target > 1 && target < 100) ? " (did you mean " + BigDecimal.valueOf(target).movePointLeft(2).stripTrailingZeros().toPlainString() + "?)" : "";
-            throw new IllegalArgumentException(name + " must be a fraction in (0,1), got " + target + hint);
-        }
-        return target;
+        return Args.fractionOpen(target, name);
     }
 
     /** {@code 1 - target}, computed in decimal from the target's shortest decimal form: 0.999 gives 0.001. */

@@ -40,4 +40,9 @@ public record TimeBucket(Instant start, Duration length, long good, long total) 
     public double errorRatio() {
         return total == 0 ? 0.0 : (double) bad() / total;
     }
+
+    @Override
+    public String toString() {
+        return "TimeBucket[start=" + start + ", length=" + Durations.format(length) + ", good=" + good + ", total=" + total + "]";
+    }
 }

@@ -83,10 +83,10 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
             Objects.requireNonNull(length, "length must not be null");
             if (length.compareTo(MIN_ROLLING) < 0 || length.compareTo(MAX_ROLLING) > 0) {
                 throw new IllegalArgumentException(
-                        "length must be between 1 hour and 90 days, got " + length);
+                        "length must be between 1 hour and 90 days, got " + Durations.format(length));
             }
             if (length.getNano() != 0) {
-                throw new IllegalArgumentException("length must be a whole number of seconds, got " + length);
+                throw new IllegalArgumentException("length must be a whole number of seconds, got " + Durations.format(length));
             }
         }
 
@@ -107,7 +107,7 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
 
         @Override
         public String toString() {
-            return "rolling " + length;
+            return "rolling " + Durations.format(length);
         }
     }
 

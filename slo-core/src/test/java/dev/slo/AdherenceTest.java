@@ -39,9 +39,12 @@ final class AdherenceTest {
         Adherence adherence = run(day -> day == 0);
         assertEquals(30, adherence.days().size());
         // Day 1: 997 of 1000 = 0.997 < 0.999; 3 bad > 0.001 * 1000 = 1 allowed: missed.
-        assertEquals(new DailyAttainment(LocalDate.of(2026, 1, 1), 997, 1000, 0.997, false), adherence.days().get(0));
+        assertEquals(new DailyAttainment(LocalDate.of(2026, 1, 1), 997, 1000, 0.999), adherence.days().get(0));
+        assertEquals(0.997, adherence.days().get(0).attainment(), 0.0);
+        assertFalse(adherence.days().get(0).met());
         // Day 30: 999 of 1000 = 0.999; 1 bad <= 1 allowed: met.
-        assertEquals(new DailyAttainment(LocalDate.of(2026, 1, 30), 999, 1000, 0.999, true), adherence.days().get(29));
+        assertEquals(new DailyAttainment(LocalDate.of(2026, 1, 30), 999, 1000, 0.999), adherence.days().get(29));
+        assertTrue(adherence.days().get(29).met());
         assertEquals(29, adherence.daysMet());
         assertEquals(1, adherence.daysMissed());
         assertEquals(1, adherence.longestMissedRun());
@@ -180,8 +183,8 @@ final class AdherenceTest {
                         () -> DailyAttainment.of(LocalDate.of(2026, 1, 1), 5, 4, 0.999)).getMessage());
         assertEquals("target must be a fraction in (0,1), got 99.9 (did you mean 0.999?)",
                 assertThrows(IllegalArgumentException.class, () -> new Adherence("x", 99.9, List.of())).getMessage());
-        assertEquals("attainment must be in [0,1], got 1.5", assertThrows(IllegalArgumentException.class,
-                () -> new DailyAttainment(LocalDate.of(2026, 1, 1), 1, 1, 1.5, true)).getMessage());
+        assertEquals("target must be a fraction in (0,1), got 1.5", assertThrows(IllegalArgumentException.class,
+                () -> new DailyAttainment(LocalDate.of(2026, 1, 1), 1, 1, 1.5)).getMessage());
         assertEquals("date must not be null", assertThrows(NullPointerException.class,
                 () -> DailyAttainment.of(null, 1, 1, 0.999)).getMessage());
     }

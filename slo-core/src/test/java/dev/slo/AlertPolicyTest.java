@@ -60,7 +60,9 @@ final class AlertPolicyTest {
     @Test
     void alertSeverity_isTheRules() {
         BurnRateRule rule = AlertPolicy.sreWorkbook().rules().get(2);
-        BurnRateAlert alert = new BurnRateAlert(rule, 4, 5, 3);
+        Slo slo = Fixtures.checkout(Fixtures.clock());
+        BurnRateAlert alert = new BurnRateAlert(slo, rule, 4, 5, 3);
         assertEquals(Severity.TICKET, alert.severity());
+        assertEquals(slo, alert.slo());
     }
 }

@@ -1,6 +1,7 @@
 package dev.slo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -41,6 +42,9 @@ final class AlertsTest {
         assertEquals(20.0, alert.longBurnRate(), 1e-9);
         assertEquals(20.0, alert.shortBurnRate(), 1e-9);
         assertEquals(14.4, alert.threshold(), 1e-9);
+        assertSame(slo, alert.slo());                     // a listener or a log line can tell whose alert it is
+        assertTrue(alert.toString().startsWith("BurnRateAlert[" + slo.name() + ", PAGE 2.0% of budget in 1h (short 5m)"),
+                alert.toString());
     }
 
     @Test

@@ -96,18 +96,18 @@ final class BadInputTest {
     @Test void owner_blankName() { rejects(IllegalArgumentException.class, () -> Owner.product(" "), "name", "\" \""); }
     @Test void owner_nullRole() { rejects(NullPointerException.class, () -> new Owner("x", null), "role"); }
     @Test void latency_null() { rejects(NullPointerException.class, () -> Sli.latency(null), "threshold"); }
-    @Test void latency_zero() { rejects(IllegalArgumentException.class, () -> Sli.latency(Duration.ZERO), "threshold", "PT0S"); }
+    @Test void latency_zero() { rejects(IllegalArgumentException.class, () -> Sli.latency(Duration.ZERO), "threshold", "0s"); }
     @Test void latency_negative() {
-        rejects(IllegalArgumentException.class, () -> Sli.latency(Duration.ofMillis(-5)), "threshold", "PT-0.005S");
+        rejects(IllegalArgumentException.class, () -> Sli.latency(Duration.ofMillis(-5)), "threshold", "-5ms");
     }
     @Test void latency_overAnHour() {
-        rejects(IllegalArgumentException.class, () -> Sli.latency(Duration.ofMinutes(61)), "threshold", "PT1H1M");
+        rejects(IllegalArgumentException.class, () -> Sli.latency(Duration.ofMinutes(61)), "threshold", "1h 1m");
     }
     @Test void rolling_null() { rejects(NullPointerException.class, () -> Window.rolling(null), "length"); }
-    @Test void rolling_tooShort() { rejects(IllegalArgumentException.class, () -> Window.rolling(Duration.ofMinutes(30)), "length", "PT30M"); }
-    @Test void rolling_tooLong() { rejects(IllegalArgumentException.class, () -> Window.rolling(Duration.ofDays(91)), "length", "PT2184H"); }
+    @Test void rolling_tooShort() { rejects(IllegalArgumentException.class, () -> Window.rolling(Duration.ofMinutes(30)), "length", "30m"); }
+    @Test void rolling_tooLong() { rejects(IllegalArgumentException.class, () -> Window.rolling(Duration.ofDays(91)), "length", "91d"); }
     @Test void rolling_fractionalSeconds() {
-        rejects(IllegalArgumentException.class, () -> Window.rolling(Duration.ofHours(2).plusMillis(500)), "length", "PT2H0.5S");
+        rejects(IllegalArgumentException.class, () -> Window.rolling(Duration.ofHours(2).plusMillis(500)), "length", "2h 500ms");
     }
     @Test void calendarMonth_null() { rejects(NullPointerException.class, () -> Window.calendarMonth(null), "zone"); }
     @Test void calendarWeek_null() { rejects(NullPointerException.class, () -> Window.calendarWeek(null), "zone"); }
@@ -135,26 +135,26 @@ final class BadInputTest {
     }
     @Test void rule_longWindowTooShort() {
         rejects(IllegalArgumentException.class,
-                () -> new BurnRateRule(Severity.PAGE, 0.02, Duration.ofSeconds(30), Duration.ofSeconds(5)), "longWindow", "PT30S");
+                () -> new BurnRateRule(Severity.PAGE, 0.02, Duration.ofSeconds(30), Duration.ofSeconds(5)), "longWindow", "30s");
     }
     @Test void rule_longWindowTooLong() {
         rejects(IllegalArgumentException.class,
-                () -> new BurnRateRule(Severity.PAGE, 0.02, Duration.ofDays(100), Duration.ofDays(1)), "longWindow", "PT2400H");
+                () -> new BurnRateRule(Severity.PAGE, 0.02, Duration.ofDays(100), Duration.ofDays(1)), "longWindow", "100d");
     }
     @Test void rule_shortWindowZero() {
         rejects(IllegalArgumentException.class,
-                () -> new BurnRateRule(Severity.PAGE, 0.02, Duration.ofHours(1), Duration.ZERO), "shortWindow", "PT0S");
+                () -> new BurnRateRule(Severity.PAGE, 0.02, Duration.ofHours(1), Duration.ZERO), "shortWindow", "0s");
     }
     @Test void rule_shortWindowNotShorter() {
         rejects(IllegalArgumentException.class,
-                () -> new BurnRateRule(Severity.PAGE, 0.02, Duration.ofHours(1), Duration.ofHours(1)), "shortWindow", "got PT1H");
+                () -> new BurnRateRule(Severity.PAGE, 0.02, Duration.ofHours(1), Duration.ofHours(1)), "shortWindow", "got 1h");
     }
     @Test void threshold_null() {
         rejects(NullPointerException.class, () -> AlertPolicy.sreWorkbook().rules().get(0).threshold(null), "windowLength");
     }
     @Test void threshold_zero() {
         rejects(IllegalArgumentException.class, () -> AlertPolicy.sreWorkbook().rules().get(0).threshold(Duration.ZERO),
-                "windowLength", "PT0S");
+                "windowLength", "0s");
     }
     @Test void policy_nullRules() { rejects(NullPointerException.class, () -> new AlertPolicy(null, 0), "rules"); }
     @Test void policy_nullRule() {
@@ -179,7 +179,7 @@ final class BadInputTest {
         rejects(IllegalArgumentException.class, () -> new TimeBucket(Fixtures.START, Duration.ofMinutes(1), 3, 2), "good=3", "total=2");
     }
     @Test void timeslices_badSlice() {
-        rejects(IllegalArgumentException.class, () -> Budgeting.timeslices(Duration.ofSeconds(7)), "slice", "PT7S");
+        rejects(IllegalArgumentException.class, () -> Budgeting.timeslices(Duration.ofSeconds(7)), "slice", "7s");
     }
     @Test void timeslices_badSliceTarget() {
         rejects(IllegalArgumentException.class, () -> Budgeting.timeslices(Duration.ofMinutes(1), 1.5), "sliceTarget", "got 1.5");
@@ -192,7 +192,7 @@ final class BadInputTest {
     }
     @Test void record_nullLatency() { rejects(NullPointerException.class, () -> slo.record(true, (Duration) null), "latency"); }
     @Test void record_negativeDuration() {
-        rejects(IllegalArgumentException.class, () -> slo.record(false, Duration.ofMillis(-3)), "latency", "PT-0.003S");
+        rejects(IllegalArgumentException.class, () -> slo.record(false, Duration.ofMillis(-3)), "latency", "-3ms");
     }
     @Test void recordCounts_negativeGood() { rejects(IllegalArgumentException.class, () -> slo.recordCounts(-1, 5), "good", "got -1"); }
     @Test void recordCounts_negativeBad() { rejects(IllegalArgumentException.class, () -> slo.recordCounts(5, -2), "bad", "got -2"); }
@@ -208,23 +208,23 @@ final class BadInputTest {
         rejects(IllegalArgumentException.class, () -> slo.recordCounts(half, half), "good + bad", "got " + (2 * half));
     }
     @Test void burnRate_null() { rejects(NullPointerException.class, () -> slo.burnRate(null), "lookBack"); }
-    @Test void burnRate_zero() { rejects(IllegalArgumentException.class, () -> slo.burnRate(Duration.ZERO), "lookBack", "PT0S"); }
+    @Test void burnRate_zero() { rejects(IllegalArgumentException.class, () -> slo.burnRate(Duration.ZERO), "lookBack", "0s"); }
     @Test void burnRate_negative() {
-        rejects(IllegalArgumentException.class, () -> slo.burnRate(Duration.ofHours(-1)), "lookBack", "PT-1H");
+        rejects(IllegalArgumentException.class, () -> slo.burnRate(Duration.ofHours(-1)), "lookBack", "-1h");
     }
     @Test void burnRate_subMillisecond() {
-        rejects(IllegalArgumentException.class, () -> slo.burnRate(Duration.ofNanos(10)), "lookBack", "PT0.00000001S");
+        rejects(IllegalArgumentException.class, () -> slo.burnRate(Duration.ofNanos(10)), "lookBack", "10ns");
     }
     @Test void burnRate_longerThanHistory() {
-        rejects(IllegalArgumentException.class, () -> slo.burnRate(Duration.ofDays(60)), "lookBack", "PT1440H");
+        rejects(IllegalArgumentException.class, () -> slo.burnRate(Duration.ofDays(60)), "lookBack", "60d");
     }
     @Test void burnRate_hugeDuration() {
         rejects(IllegalArgumentException.class, () -> slo.burnRate(Duration.ofSeconds(Long.MAX_VALUE)), "lookBack",
-                Duration.ofSeconds(Long.MAX_VALUE).toString());
+                "got 106751991167300d 15h 30m 7s");
     }
     @Test void timeToExhaustion_null() { rejects(NullPointerException.class, () -> slo.timeToExhaustion(null), "lookBack"); }
     @Test void timeToExhaustion_negative() {
-        rejects(IllegalArgumentException.class, () -> slo.timeToExhaustion(Duration.ofMinutes(-5)), "lookBack", "PT-5M");
+        rejects(IllegalArgumentException.class, () -> slo.timeToExhaustion(Duration.ofMinutes(-5)), "lookBack", "-5m");
     }
     @Test void timeline_nullResolution() {
         rejects(NullPointerException.class, () -> slo.timeline(null, Duration.ofHours(1)), "resolution");
@@ -233,7 +233,7 @@ final class BadInputTest {
         rejects(NullPointerException.class, () -> slo.timeline(Duration.ofMinutes(1), null), "lookBack");
     }
     @Test void timeline_unkeptResolution() {
-        rejects(IllegalArgumentException.class, () -> slo.timeline(Duration.ofSeconds(7), Duration.ofMinutes(1)), "resolution", "PT7S");
+        rejects(IllegalArgumentException.class, () -> slo.timeline(Duration.ofSeconds(7), Duration.ofMinutes(1)), "resolution", "PT7S");   // the recorder's message: it still prints ISO-8601 (see EventRecorder)
     }
 
     // ---------------------------------------------------------------- clock
@@ -244,15 +244,15 @@ final class BadInputTest {
     }
     @Test void clockAdvance_null() { rejects(NullPointerException.class, () -> clock.advance(null), "amount"); }
     @Test void clockAdvance_negative() {
-        rejects(IllegalArgumentException.class, () -> clock.advance(Duration.ofSeconds(-1)), "amount", "PT-1S");
+        rejects(IllegalArgumentException.class, () -> clock.advance(Duration.ofSeconds(-1)), "amount", "-1s");
     }
     @Test void clockAdvance_tooLarge() {
-        rejects(IllegalArgumentException.class, () -> clock.advance(Duration.ofDays(365L * 1000)), "amount", "PT8760000H");
+        rejects(IllegalArgumentException.class, () -> clock.advance(Duration.ofDays(365L * 1000)), "amount", "365000d");
     }
     @Test void clockAdvance_pastTheRange() {
         // 250 years fit in a long of nanoseconds, but 2026 + 250 years does not: the clock must not wrap to 1678.
         Instant before = clock.instant();
-        rejects(IllegalArgumentException.class, () -> clock.advance(Duration.ofDays(365L * 250)), "amount", "PT2190000H");
+        rejects(IllegalArgumentException.class, () -> clock.advance(Duration.ofDays(365L * 250)), "amount", "91250d");
         assertEquals(before, clock.instant());
     }
     @Test void clockSet_null() { rejects(NullPointerException.class, () -> clock.set(null), "instant"); }

@@ -39,7 +39,7 @@ final class FreshnessTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fresh.observe(-1));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
         IllegalArgumentException d = assertThrows(IllegalArgumentException.class, () -> fresh.observeAge(Duration.ofSeconds(-5)));
-        assertTrue(d.getMessage().contains("PT-5S"), d.getMessage());
+        assertTrue(d.getMessage().contains("-5s"), d.getMessage());
         assertThrows(NullPointerException.class, () -> fresh.observeAge(null));
         clock.advance(Duration.ofMinutes(1));
         assertEquals(0, fresh.errorBudget().total());
@@ -56,7 +56,7 @@ final class FreshnessTest {
     @Test
     void maxAgeMustBePositive() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sli.freshness(Duration.ZERO));
-        assertTrue(e.getMessage().contains("PT0S"), e.getMessage());
+        assertTrue(e.getMessage().contains("got 0s"), e.getMessage());
         assertThrows(NullPointerException.class, () -> Sli.freshness(null));
         assertThrows(IllegalArgumentException.class, () -> Sli.freshness(Duration.ofDays(91)));
     }

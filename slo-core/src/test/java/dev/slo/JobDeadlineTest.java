@@ -128,7 +128,7 @@ final class JobDeadlineTest {
     @Test
     void aDeadlineMustBePositiveAndAtMostAWeek() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sli.deadline(Duration.ofDays(8)));
-        assertTrue(e.getMessage().contains("PT192H"), e.getMessage());
+        assertTrue(e.getMessage().contains("got 8d"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Sli.deadline(Duration.ofSeconds(-1)));
         assertThrows(NullPointerException.class, () -> Sli.deadline(null));
     }

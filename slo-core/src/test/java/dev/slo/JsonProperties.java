@@ -48,7 +48,7 @@ final class JsonProperties {
                 .sli(Sli.ratio()).target(0.99).window(Window.rolling(Duration.ofDays(7))).register();
         slos.define("i").internal(description).ownedBy(Owner.team("t"))
                 .sli(Sli.ratio()).target(0.999).window(Window.rolling(Duration.ofDays(7)))
-                .consumers(new Consumer("downstream", Consumer.Impact.DEGRADED, consumerDescription)).register();
+                .consumers(new DownstreamConsumer("downstream", DownstreamConsumer.Impact.DEGRADED, consumerDescription)).register();
         customer.recordCounts(99, 1);
         customer.revise(0.95, pm, reason);
 

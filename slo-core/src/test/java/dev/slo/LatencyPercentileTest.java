@@ -206,10 +206,10 @@ final class LatencyPercentileTest {
         assertMessage("quantile must be in (0,1], got NaN", () -> auth.latencyPercentile(Double.NaN, hour));
         assertMessage("quantile must be in (0,1], got 99.0 (did you mean 0.99?)", () -> auth.latencyPercentile(99, hour));
         assertMessage("latencyNanos must be >= 0, got -1", () -> auth.record(true, -1L));
-        assertMessage("latency must be >= 0, got PT-0.001S", () -> auth.record(true, Duration.ofMillis(-1)));
-        assertMessage("threshold must be >= 0, got PT-1S", () -> auth.attainmentAt(Duration.ofSeconds(-1), hour));
+        assertMessage("latency must be >= 0, got -1ms", () -> auth.record(true, Duration.ofMillis(-1)));
+        assertMessage("threshold must be >= 0, got -1s", () -> auth.attainmentAt(Duration.ofSeconds(-1), hour));
         assertMessage("target must be in (0,1], got 1.01", () -> auth.thresholdMet(1.01, hour));
-        assertMessage("lookBack must be positive, got PT0S", () -> auth.latency(Duration.ZERO));
+        assertMessage("lookBack must be positive, got 0s", () -> auth.latency(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> auth.latency(Duration.ofDays(400)));
         assertThrows(NullPointerException.class, () -> auth.latency(null));
         assertThrows(NullPointerException.class, () -> auth.attainmentAt(null, hour));

@@ -21,7 +21,7 @@ final class LintTest {
         return customer(name, target, Owner.product("pm"), Owner.engineering("eng"));
     }
 
-    private Slo internal(String name, double target, Consumer... consumers) {
+    private Slo internal(String name, double target, DownstreamConsumer... consumers) {
         return slos.define(name).internal(name + " answers").ownedBy(Owner.team("team-" + name))
                 .sli(Sli.latency(Duration.ofMillis(300))).target(target).window(Window.rolling(Duration.ofDays(30)))
                 .consumers(consumers).register();
@@ -145,7 +145,7 @@ final class LintTest {
     @Test
     void ignored_downstream_impact_fires_for_an_internal_slo_without_consumers() {
         internal("lonely", 0.9995);
-        internal("useful", 0.9995, new Consumer("billing", Consumer.Impact.BLOCKING, "invoices stall"));
+        internal("useful", 0.9995, new DownstreamConsumer("billing", DownstreamConsumer.Impact.BLOCKING, "invoices stall"));
         customer("checkout", 0.999); // customer SLOs are never "ignored": their consumers are the customers
         Finding f = findings(FindingKind.IGNORED_DOWNSTREAM_IMPACT, "lonely").get(0);
         assertTrue(f.message().contains("Declare its consumers"), f.message());

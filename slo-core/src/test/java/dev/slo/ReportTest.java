@@ -31,7 +31,7 @@ final class ReportTest {
         ledger = slos.define("ledger-writes-7f").internal("ledger replica lag stays small")
                 .ownedBy(Owner.team("team-zebra")).sli(Sli.latency(Duration.ofMillis(300))).target(0.999)
                 .window(Window.rolling(Duration.ofDays(30)))
-                .consumers(new Consumer("billing-batch-zz", Consumer.Impact.BLOCKING, "nightly invoices stall")).register();
+                .consumers(new DownstreamConsumer("billing-batch-zz", DownstreamConsumer.Impact.BLOCKING, "nightly invoices stall")).register();
         checkout.recordCounts(99_950, 50);
         ledger.recordCounts(900, 100);     // all in the last minutes: a fast burn
         clock.advance(Duration.ofMinutes(1));

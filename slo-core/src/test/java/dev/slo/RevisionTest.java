@@ -68,7 +68,7 @@ final class RevisionTest {
     void a_revision_keeps_the_rest_of_the_spec() {
         Slo auth = slos.define("auth").internal("auth answers").ownedBy(Owner.team("identity"))
                 .sli(Sli.latency(Duration.ofMillis(300))).target(0.9995).window(Window.rolling(Duration.ofDays(7)))
-                .consumers(new Consumer("checkout", Consumer.Impact.BLOCKING, "cannot log in")).register();
+                .consumers(new DownstreamConsumer("checkout", DownstreamConsumer.Impact.BLOCKING, "cannot log in")).register();
         SloSpec before = auth.spec();
         auth.revise(0.999, Owner.team("identity"), "noisy");
         SloSpec after = auth.spec();
@@ -131,17 +131,17 @@ final class RevisionTest {
 
     @Test
     void consumers_are_kept_in_the_spec_and_checked() {
-        Consumer ui = new Consumer("fulfilment-ui", Consumer.Impact.DEGRADED, "shows stale orders");
+        DownstreamConsumer ui = new DownstreamConsumer("fulfilment-ui", DownstreamConsumer.Impact.DEGRADED, "shows stale orders");
         Slo backlog = slos.define("backlog").internal("queue stays short").ownedBy(Owner.team("fulfilment"))
                 .sli(Sli.ratio()).target(0.99).window(Window.rolling(Duration.ofDays(7)))
-                .consumers(ui, Consumer.of("billing", Consumer.Impact.BLOCKING)).register();
-        assertEquals(List.of(ui, new Consumer("billing", Consumer.Impact.BLOCKING, "")), backlog.spec().consumers());
+                .consumers(ui, DownstreamConsumer.of("billing", DownstreamConsumer.Impact.BLOCKING)).register();
+        assertEquals(List.of(ui, new DownstreamConsumer("billing", DownstreamConsumer.Impact.BLOCKING, "")), backlog.spec().consumers());
         assertEquals(List.of(), checkout.spec().consumers());
         SloBuilder b = slos.define("x").consumers(ui);
         assertThrows(IllegalStateException.class, () -> b.consumers(ui));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> slos.define("y").consumers(ui, ui))
                 .getMessage().contains("fulfilment-ui"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Consumer.of(" ", Consumer.Impact.COSMETIC))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DownstreamConsumer.of(" ", DownstreamConsumer.Impact.COSMETIC))
                 .getMessage().contains("name"));
         assertThrows(NullPointerException.class, () -> slos.define("z").consumers(ui, null));
     }

@@ -19,21 +19,21 @@ final class SliceBadInputTest {
     void aSliceShorterThanOneSecondIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Budgeting.timeslices(Duration.ofMillis(500)));
-        assertTrue(e.getMessage().contains("PT0.5S"), e.getMessage());
+        assertTrue(e.getMessage().contains("500ms"), e.getMessage());
     }
 
     @Test
     void aSliceLongerThanOneHourIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Budgeting.ratioTimeslices(Duration.ofHours(2)));
-        assertTrue(e.getMessage().contains("PT2H"), e.getMessage());
+        assertTrue(e.getMessage().contains("2h"), e.getMessage());
     }
 
     @Test
     void aSliceThatDoesNotDivideADayIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Budgeting.timeslices(Duration.ofSeconds(7)));   // 86400 / 7 is not whole
-        assertTrue(e.getMessage().contains("PT7S"), e.getMessage());
+        assertTrue(e.getMessage().contains("7s"), e.getMessage());
     }
 
     @Test
@@ -52,7 +52,7 @@ final class SliceBadInputTest {
         SloBuilder builder = gauge("g").budgeting(Budgeting.timeslices(Duration.ofMinutes(45)))
                 .window(Window.rolling(Duration.ofHours(1)));
         IllegalStateException e = assertThrows(IllegalStateException.class, builder::register);
-        assertTrue(e.getMessage().contains("PT45M") && e.getMessage().contains("PT1H"), e.getMessage());
+        assertTrue(e.getMessage().contains("45m") && e.getMessage().contains("1h"), e.getMessage());
         assertTrue(slos.find("g").isEmpty());
     }
 

@@ -1,8 +1,8 @@
 package dev.slo.examples;
 
 import dev.slo.Audience;
-import dev.slo.Consumer;
 import dev.slo.DecisionRightsException;
+import dev.slo.DownstreamConsumer;
 import dev.slo.Finding;
 import dev.slo.ManualClock;
 import dev.slo.Owner;
@@ -48,7 +48,7 @@ public final class PracticeReview {
                 .sli(Sli.latency(Duration.ofSeconds(2)))
                 .target(0.9995)
                 .window(Window.rolling(Duration.ofDays(30)))
-                .consumers(new Consumer("checkout-svc", Consumer.Impact.BLOCKING, "orders cannot be paid"))
+                .consumers(new DownstreamConsumer("checkout-svc", DownstreamConsumer.Impact.BLOCKING, "orders cannot be paid"))
                 .register();
         slos.cascade(checkout).dependsOn(payments).build();
         simulateAWeek(clock, checkout, payments);            // 1 000 checkouts an hour, a few fail in payments

@@ -4,15 +4,15 @@ import java.util.Objects;
 
 /**
  * A team or system downstream of an SLO: who is affected when it is missed, and how severely.
- * Declared with {@link SloBuilder#consumers(Consumer...)}, shown in the internal report, and used by
+ * Declared with {@link SloBuilder#consumers(DownstreamConsumer...)}, shown in the internal report, and used by
  * {@link SloRegistry#lint()} (an internal SLO with neither consumers nor a cascade that depends on it
  * has an unclear purpose).
  *
  * <pre>{@code
  * slos.define("orders-queue-backlog")
  *         .internal("the order queue stays short")
- *         .consumers(new Consumer("fulfilment-ui", Consumer.Impact.DEGRADED, "shows stale order state"),
- *                    Consumer.of("billing-batch", Consumer.Impact.BLOCKING))
+ *         .consumers(new DownstreamConsumer("fulfilment-ui", DownstreamConsumer.Impact.DEGRADED, "shows stale order state"),
+ *                    DownstreamConsumer.of("billing-batch", DownstreamConsumer.Impact.BLOCKING))
  *         ...
  * }</pre>
  *
@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param impact      how severely a miss affects it
  * @param description how it is affected, in a few words; may be empty, never null, without control characters
  */
-public record Consumer(String name, Impact impact, String description) {
+public record DownstreamConsumer(String name, Impact impact, String description) {
 
     /** How severely a consumer is affected when the SLO is missed. */
     public enum Impact {
@@ -37,14 +37,14 @@ public record Consumer(String name, Impact impact, String description) {
      * @throws IllegalArgumentException if {@code name} is blank, or {@code name} or {@code description}
      *     holds a control character
      */
-    public Consumer {
-        Text.requireWords(name, "name");
+    public DownstreamConsumer {
+        Args.requireWords(name, "name");
         Objects.requireNonNull(impact, "impact must not be null");
-        Text.requireNoControl(description, "description");
+        Args.requireNoControl(description, "description");
     }
 
     /** A consumer without a description. */
-    public static Consumer of(String name, Impact impact) {
-        return new Consumer(name, impact, "");
+    public static DownstreamConsumer of(String name, Impact impact) {
+        return new DownstreamConsumer(name, impact, "");
     }
 }
