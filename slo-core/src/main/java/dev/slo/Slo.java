@@ -416,23 +416,19 @@ public final class Slo {
      * policy's order.
      */
     public List<BurnRateAlert> alerts() {
+        return alerts(now());
+    }
+
+    /** {@link #alerts()} as of {@code now}, for readers that answer a whole query at one clock reading. */
+    List<BurnRateAlert> alerts(long now) {
         SloSpec current = spec;
-        List<BurnRateRule> rules = current.alertPolicy().rules();
-        long now = now();
-        Tally[] tallies = tally(now, alertLookBacks(rules));
+        AlertPolicy policy = current.alertPolicy();
+        Tally[] tallies = tally(now, RuleEvaluation.lookBacks(policy.rules()));
         Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
-        double fraction = current.budgetFraction();
         List<BurnRateAlert> firing = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            BurnRateRule rule = rules.get(i);
-            long longTotal = tallies[2 * i].total();
-            double longBurn = tallies[2 * i].errorRatio() / fraction;
-            double shortBurn = tallies[2 * i + 1].errorRatio() / fraction;
-            double threshold = rule.threshold(windowLength);
-            if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
-                    && longTotal >= current.alertPolicy().minimumEvents()) {
-                firing.add(new BurnRateAlert(rule, longBurn, shortBurn, threshold));
-            }
+        for (RuleEvaluation.Firing fired : RuleEvaluation.firing(policy, windowLength, current.budgetFraction(),
+                RuleEvaluation.Seen.of(tallies))) {
+            firing.add(fired.alert());
         }
         return List.copyOf(firing);
     }
@@ -703,16 +699,6 @@ public final class Slo {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** The look-backs of {@code rules}: long window at {@code 2*i}, short window at {@code 2*i+1}, in ms. */
-    private static long[] alertLookBacks(List<BurnRateRule> rules) {
-        long[] lookBacks = new long[2 * rules.size()];
-        for (int i = 0; i < rules.size(); i++) {
-            lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
-            lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
-        }
-        return lookBacks;
-    }
 
     /** The SLO's own event recorder, for tests of the recorder; readers go through the tally methods below. */
     EventRecorder recorder() {
