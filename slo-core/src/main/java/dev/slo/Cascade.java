@@ -121,7 +121,7 @@ public final class Cascade {
      * Three critical dependencies at 0.9995 give {@code 0.9995^3 = 0.998500749875}.
      */
     public double compoundedTarget() {
-        return product(slo -> slo.spec().target());
+        return model().product(slo -> slo.spec().target());
     }
 
     /**
@@ -137,7 +137,7 @@ public final class Cascade {
         for (Slo slo : allDependencies()) {
             attainment.put(slo, slo.tally(root.spec().window(), now).attainment());
         }
-        return product(attainment::get);
+        return model().product(attainment::get);
     }
 
     /**
@@ -168,7 +168,7 @@ public final class Cascade {
         for (Slo slo : all) {
             success.put(slo, 1.0 - slo.tally(now, lookBack.toMillis())[0].errorRatio());
         }
-        return (1.0 - product(success::get)) / root.spec().budgetFraction();
+        return (1.0 - model().product(success::get)) / root.spec().budgetFraction();
     }
 
     // ---------------------------------------------------------------- blame
@@ -186,25 +186,26 @@ public final class Cascade {
             attainment.put(slo, slo.tally(root.spec().window(), now).attainment());
         }
         ToDoubleFunction<Slo> value = attainment::get;
-        List<Unit> units = units();
+        CascadeModel model = model();
+        List<CascadeModel.Unit> units = model.units();
         double[] logs = new double[units.size()];
         double sum = 0;
         boolean zero = false;
         for (int i = 0; i < units.size(); i++) {
-            Unit unit = units.get(i);
-            double failure = unit.share * unitFailure(unit, value);
+            CascadeModel.Unit unit = units.get(i);
+            double failure = unit.share() * model.unitFailure(unit, value);
             logs[i] = failure >= 1 ? Double.NEGATIVE_INFINITY : Math.log1p(-failure);
             zero |= failure >= 1;
             sum += logs[i];
         }
         Map<Slo, Double> shares = new LinkedHashMap<>();
-        for (Unit unit : units) {
-            for (Slo member : unit.members) {
+        for (CascadeModel.Unit unit : units) {
+            for (Slo member : unit.members()) {
                 shares.put(member, 0.0);
             }
         }
         for (int i = 0; i < units.size(); i++) {
-            Unit unit = units.get(i);
+            CascadeModel.Unit unit = units.get(i);
             double unitShare;
             if (zero) {
                 unitShare = logs[i] == Double.NEGATIVE_INFINITY ? 1.0 : 0.0;
@@ -217,11 +218,11 @@ public final class Cascade {
                 continue;
             }
             double weights = 0;
-            for (Slo member : unit.members) {
-                weights += 1.0 - memberValue(member, value);
+            for (Slo member : unit.members()) {
+                weights += 1.0 - model.memberValue(member, value);
             }
-            for (Slo member : unit.members) {
-                double part = weights > 0 ? (1.0 - memberValue(member, value)) / weights : 1.0 / unit.members.size();
+            for (Slo member : unit.members()) {
+                double part = weights > 0 ? (1.0 - model.memberValue(member, value)) / weights : 1.0 / unit.members().size();
                 shares.merge(member, unitShare * part, Double::sum);
             }
         }
@@ -249,12 +250,13 @@ public final class Cascade {
      * root's allowed bad events): a failure mode that no internal SLO covers.
      */
     public List<Finding> check() {
+        CascadeModel model = model();
         List<Finding> findings = new ArrayList<>();
         double rootTarget = root.spec().target();
         ToDoubleFunction<Slo> target = slo -> slo.spec().target();
-        for (Unit unit : units()) {
-            if (unit.members.size() == 1) {
-                Slo dependency = unit.members.get(0);
+        for (CascadeModel.Unit unit : model.units()) {
+            if (unit.members().size() == 1) {
+                Slo dependency = unit.members().get(0);
                 double own = dependency.spec().target();
                 if (own <= rootTarget) {
                     findings.add(new Finding(FindingKind.INTERNAL_NOT_TIGHTER, dependency.name(),
@@ -264,20 +266,20 @@ public final class Cascade {
                                     + " (one extra nine), or the promise rests on luck"));
                 }
             } else {
-                double group = 1.0 - unitFailure(unit, target);
+                double group = 1.0 - model.unitFailure(unit, target);
                 if (group <= rootTarget) {
-                    for (Slo member : unit.members) {
+                    for (Slo member : unit.members()) {
                         findings.add(new Finding(FindingKind.INTERNAL_NOT_TIGHTER, member.name(),
-                                "the redundant group " + names(unit.members) + " compounds to " + group
+                                "the redundant group " + names(unit.members()) + " compounds to " + group
                                         + ", not stricter than \"" + root.name() + "\" (target " + rootTarget
                                         + "): raise the members' targets or add a member"));
                     }
                 }
             }
         }
-        double compounded = compoundedTarget();
+        double compounded = model.product(target);
         if (compounded < rootTarget - 1e-12) {
-            int n = units().size();
+            int n = model.units().size();
             findings.add(new Finding(FindingKind.CASCADE_TARGET_UNREACHABLE, root.name(),
                     "the dependencies of \"" + root.name() + "\" compound to " + compounded + ", below its target "
                             + rootTarget + ": raise each of the " + n + " dependencies to at least "
@@ -322,6 +324,7 @@ public final class Cascade {
      */
     public List<EarlyWarning> earlyWarnings() {
         long now = root.now();
+        CascadeModel model = model();
         SloSpec rootSpec = root.spec();
         AlertPolicy policy = rootSpec.alertPolicy();
         List<BurnRateRule> rules = policy.rules();
@@ -343,16 +346,16 @@ public final class Cascade {
         }
         record Ranked(EarlyWarning warning, int ruleIndex) {}
         List<Ranked> ranked = new ArrayList<>();
-        for (Unit unit : units()) {
+        for (CascadeModel.Unit unit : model.units()) {
             for (int r = 0; r < rules.size(); r++) {
                 BurnRateRule rule = rules.get(r);
                 if (firing.contains(rule)) {
                     continue;
                 }
-                double longRatio = unit.share;
-                double shortRatio = unit.share;
+                double longRatio = unit.share();
+                double shortRatio = unit.share();
                 long longTotal = Long.MAX_VALUE;
-                for (Slo member : unit.members) {
+                for (Slo member : unit.members()) {
                     Tally[] t = tallies.get(member);
                     longRatio *= t[2 * r].errorRatio();
                     shortRatio *= t[2 * r + 1].errorRatio();
@@ -368,7 +371,7 @@ public final class Cascade {
                         double nanos = budget.remaining() * windowLength.toNanos() / longBurn;
                         left = Optional.of(Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE)));
                     }
-                    for (Slo member : unit.members) {
+                    for (Slo member : unit.members()) {
                         ranked.add(new Ranked(new EarlyWarning(member, rule, longBurn, left), r));
                     }
                 }
@@ -487,7 +490,7 @@ public final class Cascade {
      * dependency (or redundant group) as critical on every event: see {@link TargetAllocation}.
      */
     public TargetAllocation targetAllocation() {
-        return TargetAllocation.of(root.spec().target(), units().size());
+        return TargetAllocation.of(root.spec().target(), model().units().size());
     }
 
     @Override
@@ -497,76 +500,14 @@ public final class Cascade {
 
     // ---------------------------------------------------------------- the model
 
-    /** One factor of the flattened product: a critical dependency (one member) or a redundant group. */
-    private record Unit(List<Slo> members, double share) {}
-
-    /** The critical dependencies reachable from the root, flattened, each once (largest share), then groups. */
-    private List<Unit> units() {
-        Map<List<Slo>, Double> shares = new LinkedHashMap<>();
-        collect(this, 1.0, shares);
-        List<Unit> units = new ArrayList<>(shares.size());
-        for (Map.Entry<List<Slo>, Double> entry : shares.entrySet()) {
-            units.add(new Unit(entry.getKey(), entry.getValue()));
-        }
-        return units;
+    /** The declared terms, in declaration order, for {@link CascadeModel} to flatten. */
+    List<CascadeTerm> terms() {
+        return terms;
     }
 
-    private void collect(Cascade cascade, double parentShare, Map<List<Slo>, Double> shares) {
-        for (CascadeTerm term : cascade.terms) {
-            if (term instanceof CascadeTerm.Critical critical) {
-                if (critical.slo() == root) {
-                    continue; // cannot happen: cycles are rejected when built
-                }
-                double share = parentShare * critical.share();
-                shares.merge(List.of(critical.slo()), share, Math::max);
-                Optional<Cascade> nested = registry.cascadeRootedAt(critical.slo());
-                if (nested.isPresent()) {
-                    collect(nested.get(), share, shares);
-                }
-            } else {
-                shares.merge(term.members(), parentShare, Math::max);
-            }
-        }
-    }
-
-    private double product(ToDoubleFunction<Slo> availability) {
-        double product = 1.0;
-        for (Unit unit : units()) {
-            product *= 1.0 - unit.share * unitFailure(unit, availability);
-        }
-        return product;
-    }
-
-    /** The probability that the unit fails an event that needs it. */
-    private double unitFailure(Unit unit, ToDoubleFunction<Slo> availability) {
-        if (unit.members.size() == 1) {
-            return 1.0 - availability.applyAsDouble(unit.members.get(0));
-        }
-        double allFail = 1.0;
-        for (Slo member : unit.members) {
-            allFail *= 1.0 - memberValue(member, availability);
-        }
-        return allFail;
-    }
-
-    /** A group member's availability: its own times its nested cascade's (exact recursion, no flattening). */
-    private double memberValue(Slo member, ToDoubleFunction<Slo> availability) {
-        double value = availability.applyAsDouble(member);
-        Optional<Cascade> nested = registry.cascadeRootedAt(member);
-        if (nested.isPresent()) {
-            for (CascadeTerm term : nested.get().terms) {
-                if (term instanceof CascadeTerm.Critical critical) {
-                    value *= 1.0 - critical.share() * (1.0 - memberValue(critical.slo(), availability));
-                } else {
-                    double allFail = 1.0;
-                    for (Slo m : term.members()) {
-                        allFail *= 1.0 - memberValue(m, availability);
-                    }
-                    value *= 1.0 - allFail;
-                }
-            }
-        }
-        return value;
+    /** This cascade flattened as the registry holds its nested cascades now: once per query. */
+    private CascadeModel model() {
+        return CascadeModel.of(registry, this);
     }
 
     static double oneExtraNine(double target) {
