@@ -185,58 +185,7 @@ public final class Cascade {
         for (Slo slo : allDependencies()) {
             attainment.put(slo, slo.tally(root.spec().window(), now).attainment());
         }
-        ToDoubleFunction<Slo> value = attainment::get;
-        CascadeModel model = model();
-        List<CascadeModel.Unit> units = model.units();
-        double[] logs = new double[units.size()];
-        double sum = 0;
-        boolean zero = false;
-        for (int i = 0; i < units.size(); i++) {
-            CascadeModel.Unit unit = units.get(i);
-            double failure = unit.share() * model.unitFailure(unit, value);
-            logs[i] = failure >= 1 ? Double.NEGATIVE_INFINITY : Math.log1p(-failure);
-            zero |= failure >= 1;
-            sum += logs[i];
-        }
-        Map<Slo, Double> shares = new LinkedHashMap<>();
-        for (CascadeModel.Unit unit : units) {
-            for (Slo member : unit.members()) {
-                shares.put(member, 0.0);
-            }
-        }
-        for (int i = 0; i < units.size(); i++) {
-            CascadeModel.Unit unit = units.get(i);
-            double unitShare;
-            if (zero) {
-                unitShare = logs[i] == Double.NEGATIVE_INFINITY ? 1.0 : 0.0;
-            } else if (sum < 0) {
-                unitShare = logs[i] / sum;
-            } else {
-                unitShare = 0.0;
-            }
-            if (unitShare == 0.0) {
-                continue;
-            }
-            double weights = 0;
-            for (Slo member : unit.members()) {
-                weights += 1.0 - model.memberValue(member, value);
-            }
-            for (Slo member : unit.members()) {
-                double part = weights > 0 ? (1.0 - model.memberValue(member, value)) / weights : 1.0 / unit.members().size();
-                shares.merge(member, unitShare * part, Double::sum);
-            }
-        }
-        double total = 0;
-        for (double share : shares.values()) {
-            total += share;
-        }
-        List<Contribution> blame = new ArrayList<>();
-        for (Map.Entry<Slo, Double> entry : shares.entrySet()) {
-            double share = total > 0 ? entry.getValue() / total : 1.0 / shares.size();
-            blame.add(new Contribution(entry.getKey(), Math.min(1.0, Math.max(0.0, share))));
-        }
-        blame.sort(Comparator.comparingDouble(Contribution::share).reversed());
-        return List.copyOf(blame);
+        return Blame.of(model(), attainment::get);
     }
 
     // ---------------------------------------------------------------- findings
