@@ -52,11 +52,6 @@ import java.util.function.ToDoubleFunction;
  * reading of the registry's clock.
  */
 public final class Cascade {
-    /** Extra bad events beyond what the dependencies explain, in standard deviations, that count as a gap. */
-    private static final double GAP_SIGMAS = 3.0;
-    /** The least share of the root's allowed bad events that an unexplained gap must reach. */
-    private static final double GAP_BUDGET_SHARE = 0.1;
-
     private final SloRegistry registry;
     private final Slo root;
     private final List<CascadeTerm> terms;
@@ -133,11 +128,7 @@ public final class Cascade {
      */
     public double predictedAttainment() {
         long now = root.now();
-        Map<Slo, Double> attainment = new HashMap<>();
-        for (Slo slo : allDependencies()) {
-            attainment.put(slo, slo.tally(root.spec().window(), now).attainment());
-        }
-        return model().product(attainment::get);
+        return model().product(attainments(root.spec().window(), now));
     }
 
     /**
@@ -181,11 +172,7 @@ public final class Cascade {
      */
     public List<Contribution> blame() {
         long now = root.now();
-        Map<Slo, Double> attainment = new HashMap<>();
-        for (Slo slo : allDependencies()) {
-            attainment.put(slo, slo.tally(root.spec().window(), now).attainment());
-        }
-        return Blame.of(model(), attainment::get);
+        return Blame.of(model(), attainments(root.spec().window(), now));
     }
 
     // ---------------------------------------------------------------- findings
@@ -199,66 +186,11 @@ public final class Cascade {
      * root's allowed bad events): a failure mode that no internal SLO covers.
      */
     public List<Finding> check() {
+        long now = root.now();
+        SloSpec rootSpec = root.spec();
         CascadeModel model = model();
-        List<Finding> findings = new ArrayList<>();
-        double rootTarget = root.spec().target();
-        ToDoubleFunction<Slo> target = slo -> slo.spec().target();
-        for (CascadeModel.Unit unit : model.units()) {
-            if (unit.members().size() == 1) {
-                Slo dependency = unit.members().get(0);
-                double own = dependency.spec().target();
-                if (own <= rootTarget) {
-                    findings.add(new Finding(FindingKind.INTERNAL_NOT_TIGHTER, dependency.name(),
-                            "\"" + dependency.name() + "\" (target " + own + ") supports \"" + root.name()
-                                    + "\" (target " + rootTarget + ") but is not stricter: raise it above "
-                                    + rootTarget + ", e.g. to " + oneExtraNine(rootTarget)
-                                    + " (one extra nine), or the promise rests on luck"));
-                }
-            } else {
-                double group = 1.0 - model.unitFailure(unit, target);
-                if (group <= rootTarget) {
-                    for (Slo member : unit.members()) {
-                        findings.add(new Finding(FindingKind.INTERNAL_NOT_TIGHTER, member.name(),
-                                "the redundant group " + names(unit.members()) + " compounds to " + group
-                                        + ", not stricter than \"" + root.name() + "\" (target " + rootTarget
-                                        + "): raise the members' targets or add a member"));
-                    }
-                }
-            }
-        }
-        double compounded = model.product(target);
-        if (compounded < rootTarget - 1e-12) {
-            int n = model.units().size();
-            findings.add(new Finding(FindingKind.CASCADE_TARGET_UNREACHABLE, root.name(),
-                    "the dependencies of \"" + root.name() + "\" compound to " + compounded + ", below its target "
-                            + rootTarget + ": raise each of the " + n + " dependencies to at least "
-                            + TargetAllocation.of(rootTarget, n).equalSplitTarget()
-                            + " (an equal split of the error budget), remove a dependency, or lower the promise"));
-        }
-        unexplainedGap().ifPresent(findings::add);
-        return List.copyOf(findings);
-    }
-
-    private Optional<Finding> unexplainedGap() {
-        ErrorBudget budget = root.errorBudget();
-        long n = budget.total();
-        if (n == 0) {
-            return Optional.empty();
-        }
-        double predicted = predictedAttainment();
-        double p = Math.min(1.0, Math.max(0.0, 1.0 - predicted));
-        double expected = n * p;
-        double excess = budget.bad() - expected;
-        double sigma = Math.sqrt(n * p * (1 - p));
-        if (excess > GAP_SIGMAS * sigma + 2 && excess >= GAP_BUDGET_SHARE * budget.allowedBad()) {
-            return Optional.of(new Finding(FindingKind.UNEXPLAINED_GAP, root.name(),
-                    "\"" + root.name() + "\" attains " + budget.attainment() + " over its window but its dependencies predict "
-                            + predicted + ": about " + Math.round(excess) + " of its " + budget.bad()
-                            + " bad events are explained by no dependency. A failure mode that no internal SLO covers:"
-                            + " add an internal SLO for it (a missing service, the network path, the client) or declare"
-                            + " the dependency this cascade lacks"));
-        }
-        return Optional.empty();
+        return CascadeFindings.of(root, rootSpec.target(), model, budgetAt(rootSpec, now),
+                () -> model.product(attainments(rootSpec.window(), now)));
     }
 
     // ---------------------------------------------------------------- early warning
@@ -444,7 +376,7 @@ public final class Cascade {
 
     @Override
     public String toString() {
-        return "Cascade[" + root.name() + " <- " + names(dependencies()) + "]";
+        return "Cascade[" + root.name() + " <- " + CascadeFindings.names(dependencies()) + "]";
     }
 
     // ---------------------------------------------------------------- the model
@@ -459,15 +391,23 @@ public final class Cascade {
         return CascadeModel.of(registry, this);
     }
 
-    static double oneExtraNine(double target) {
-        return 1.0 - Targets.budgetFraction(target) / 10;
+    /**
+     * The attainment over {@code window} as of {@code now} of each SLO of {@link #allDependencies()}, as
+     * its own budget counts it (events or slices; deadline runs swept).
+     */
+    private ToDoubleFunction<Slo> attainments(Window window, long now) {
+        Map<Slo, Double> attainment = new HashMap<>();
+        for (Slo slo : allDependencies()) {
+            attainment.put(slo, slo.tally(window, now).attainment());
+        }
+        return attainment::get;
     }
 
-    private static String names(List<Slo> slos) {
-        StringBuilder names = new StringBuilder("[");
-        for (Slo slo : slos) {
-            names.append(names.length() > 1 ? ", " : "").append('"').append(slo.name()).append('"');
-        }
-        return names.append(']').toString();
+    /** The root's error budget as of {@code now}, counted as {@link Slo#errorBudget()} counts it. */
+    private ErrorBudget budgetAt(SloSpec rootSpec, long now) {
+        Tally t = root.tally(rootSpec.window(), now);
+        boolean ratio = rootSpec.budgeting() instanceof Budgeting.RatioTimeslices;
+        return new ErrorBudget(t.total(), t.good(), rootSpec.target(), rootSpec.budgetFraction(),
+                ratio ? t.clampedRatioSum() : Double.NaN);
     }
 }
