@@ -205,67 +205,7 @@ public final class Cascade {
      */
     public List<EarlyWarning> earlyWarnings() {
         long now = root.now();
-        CascadeModel model = model();
-        SloSpec rootSpec = root.spec();
-        AlertPolicy policy = rootSpec.alertPolicy();
-        List<BurnRateRule> rules = policy.rules();
-        Set<BurnRateRule> firing = new HashSet<>();
-        for (BurnRateAlert alert : root.alerts()) {
-            firing.add(alert.rule());
-        }
-        Duration windowLength = rootSpec.window().length(Instant.ofEpochMilli(now));
-        double fraction = rootSpec.budgetFraction();
-        ErrorBudget budget = root.errorBudget();
-        long[] lookBacks = new long[2 * rules.size()];
-        for (int i = 0; i < rules.size(); i++) {
-            lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
-            lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
-        }
-        Map<Slo, Tally[]> tallies = new IdentityHashMap<>();
-        for (Slo slo : allDependencies()) {
-            tallies.put(slo, slo.tally(now, lookBacks));
-        }
-        record Ranked(EarlyWarning warning, int ruleIndex) {}
-        List<Ranked> ranked = new ArrayList<>();
-        for (CascadeModel.Unit unit : model.units()) {
-            for (int r = 0; r < rules.size(); r++) {
-                BurnRateRule rule = rules.get(r);
-                if (firing.contains(rule)) {
-                    continue;
-                }
-                double longRatio = unit.share();
-                double shortRatio = unit.share();
-                long longTotal = Long.MAX_VALUE;
-                for (Slo member : unit.members()) {
-                    Tally[] t = tallies.get(member);
-                    longRatio *= t[2 * r].errorRatio();
-                    shortRatio *= t[2 * r + 1].errorRatio();
-                    longTotal = Math.min(longTotal, t[2 * r].total());
-                }
-                double threshold = rule.threshold(windowLength);
-                double longBurn = longRatio / fraction;
-                double shortBurn = shortRatio / fraction;
-                if (longBurn > 0 && Slo.reaches(longBurn, threshold) && Slo.reaches(shortBurn, threshold)
-                        && longTotal >= policy.minimumEvents()) {
-                    Optional<Duration> left = Optional.empty();
-                    if (budget.remaining() > 0) {
-                        double nanos = budget.remaining() * windowLength.toNanos() / longBurn;
-                        left = Optional.of(Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE)));
-                    }
-                    for (Slo member : unit.members()) {
-                        ranked.add(new Ranked(new EarlyWarning(member, rule, longBurn, left), r));
-                    }
-                }
-            }
-        }
-        ranked.sort(Comparator.<Ranked>comparingInt(x -> x.warning().severity().ordinal())
-                .thenComparingInt(Ranked::ruleIndex)
-                .thenComparing(Comparator.comparingDouble((Ranked x) -> x.warning().predictedBurnRate()).reversed()));
-        List<EarlyWarning> warnings = new ArrayList<>();
-        for (Ranked r : ranked) {
-            warnings.add(r.warning());
-        }
-        return List.copyOf(warnings);
+        return EarlyWarnings.of(root, model(), allDependencies(), budgetAt(root.spec(), now), now);
     }
 
     // ---------------------------------------------------------------- predictive value
