@@ -230,78 +230,8 @@ public final class Cascade {
         if (lookBack.compareTo(resolution) < 0) {
             throw new IllegalArgumentException("lookBack must be at least resolution " + resolution + ", got " + lookBack);
         }
-        List<TimeBucket> rootBuckets = root.timeline(resolution, lookBack);
-        int n = rootBuckets.size();
-        double rootFraction = root.spec().budgetFraction();
-        boolean[] bad = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            bad[i] = rootBuckets.get(i).errorRatio() > rootFraction;
-        }
-        long origin = rootBuckets.isEmpty() ? 0 : rootBuckets.get(0).start().toEpochMilli();
-        long step = resolution.toMillis();
-        List<PredictiveValue> values = new ArrayList<>();
-        for (Slo dependency : allDependencies()) {
-            double fraction = dependency.spec().budgetFraction();
-            boolean[] burning = new boolean[n];
-            for (TimeBucket bucket : dependency.timeline(resolution, lookBack)) {
-                long index = (bucket.start().toEpochMilli() - origin) / step;
-                if (index >= 0 && index < n) {
-                    burning[(int) index] = bucket.errorRatio() > fraction;
-                }
-            }
-            values.add(predictiveValue(dependency, bad, burning, resolution));
-        }
-        return List.copyOf(values);
-    }
-
-    /** Matches the root's bad periods with one dependency's burn periods, bucket by bucket. */
-    static PredictiveValue predictiveValue(Slo dependency, boolean[] bad, boolean[] burning, Duration resolution) {
-        int n = bad.length;
-        int badPeriods = 0;
-        int preceded = 0;
-        List<Long> leads = new ArrayList<>();
-        boolean[] periodStart = new boolean[n];
-        for (int k = 0; k < n; k++) {
-            if (bad[k] && (k == 0 || !bad[k - 1])) {
-                periodStart[k] = true;
-                badPeriods++;
-                int touching = burning[k] ? k : (k > 0 && burning[k - 1]) ? k - 1 : -1;
-                if (touching >= 0) {
-                    int runStart = touching;
-                    while (runStart > 0 && burning[runStart - 1]) {
-                        runStart--;
-                    }
-                    preceded++;
-                    leads.add((long) (k - runStart));
-                }
-            }
-        }
-        int burnPeriods = 0;
-        int followed = 0;
-        for (int j = 0; j < n; j++) {
-            if (burning[j] && (j == 0 || !burning[j - 1])) {
-                burnPeriods++;
-                int end = j;
-                while (end + 1 < n && burning[end + 1]) {
-                    end++;
-                }
-                for (int k = j; k <= Math.min(end + 1, n - 1); k++) {
-                    if (periodStart[k]) {
-                        followed++;
-                        break;
-                    }
-                }
-            }
-        }
-        Optional<Duration> median = Optional.empty();
-        if (!leads.isEmpty()) {
-            leads.sort(null);
-            int m = leads.size();
-            Duration lower = resolution.multipliedBy(leads.get((m - 1) / 2));
-            Duration upper = resolution.multipliedBy(leads.get(m / 2));
-            median = Optional.of(lower.plus(upper).dividedBy(2));
-        }
-        return new PredictiveValue(dependency, badPeriods, preceded, median, burnPeriods, followed);
+        long now = root.now();
+        return PredictiveValues.of(root, allDependencies(), resolution, lookBack, now);
     }
 
     // ---------------------------------------------------------------- allocation
