@@ -1,22 +1,10 @@
 package dev.slo;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.ToDoubleFunction;
 
 /**
  * A root SLO (usually customer-facing) and the internal SLOs it depends on: how their targets compound,
@@ -41,15 +29,14 @@ import java.util.function.ToDoubleFunction;
  * the product of the factors: {@code a} is the target in {@link #compoundedTarget()}, the observed
  * attainment in {@link #predictedAttainment()} and {@code 1 - errorRatio} in {@link #predictedBurnRate}.
  *
- * <p><b>Nesting.</b> A cascade rooted at an internal SLO describes that service's own dependencies
- * and applies wherever that SLO appears as a dependency. The critical dependencies reachable from
- * the root are flattened into one product, with shares multiplied along the path; a dependency
- * reached by two paths counts once, with the larger of its shares. (Flattening treats the shares of
- * nested dependencies as independent, which for shares below 1 errs slightly on the pessimistic side.)
- * A member of a redundant group stands for itself and its own nested cascade.
+ * <p><b>Nesting.</b> A cascade rooted at an internal SLO applies wherever that SLO is a dependency: the
+ * critical dependencies reachable from the root are flattened into one product, shares multiplied along
+ * the path, each SLO once with its largest share (for shares below 1 this errs slightly on the
+ * pessimistic side). A member of a redundant group stands for itself and its own nested cascade.
  *
  * <p><b>Thread-safety.</b> Immutable and thread-safe; every query reads the SLOs' counts as of one
- * reading of the registry's clock.
+ * reading of the registry's clock, and flattens the cascades nested in it once, as the registry holds
+ * them then.
  */
 public final class Cascade {
     private final SloRegistry registry;
@@ -62,12 +49,12 @@ public final class Cascade {
         this.terms = List.copyOf(terms);
     }
 
-    /** The SLO this cascade explains. */
+    /** {@return the SLO this cascade explains, usually a CUSTOMER SLO} */
     public Slo root() {
         return root;
     }
 
-    /** The direct dependencies, in declaration order (members of a redundant group included). */
+    /** {@return the direct dependencies, in declaration order (members of a redundant group included)} */
     public List<Slo> dependencies() {
         List<Slo> direct = new ArrayList<>();
         for (CascadeTerm term : terms) {
@@ -79,23 +66,19 @@ public final class Cascade {
     /**
      * Every SLO reachable from the root through this cascade and the cascades nested in it, each once:
      * the direct dependencies first, then theirs (breadth first).
+     *
+     * @return the reachable SLOs (the root excluded)
      */
     public List<Slo> allDependencies() {
-        Set<Slo> seen = new LinkedHashSet<>();
-        Deque<Slo> queue = new ArrayDeque<>(dependencies());
-        while (!queue.isEmpty()) {
-            Slo next = queue.removeFirst();
-            if (next != root && seen.add(next)) {
-                registry.cascadeRootedAt(next).ifPresent(nested -> queue.addAll(nested.dependencies()));
-            }
-        }
-        return List.copyOf(seen);
+        return CascadeModel.reachable(registry, this);
     }
 
     /**
      * The share of the root's events that {@code dependency} is directly critical on, in (0,1]; empty if it
      * is not a direct critical dependency (a member of a redundant group, a nested one, or none).
      *
+     * @param dependency the SLO to look up
+     * @return its declared share, if it is a direct critical dependency
      * @throws NullPointerException if {@code dependency} is null
      */
     public Optional<Double> share(Slo dependency) {
@@ -108,12 +91,12 @@ public final class Cascade {
         return Optional.empty();
     }
 
-    // ---------------------------------------------------------------- compounding and prediction
-
     /**
      * The availability the dependencies' targets allow the root: the product over dependencies of
      * {@code 1 - share * (1 - target)} (redundant groups {@code 1 - Π (1 - target_m)}).
      * Three critical dependencies at 0.9995 give {@code 0.9995^3 = 0.998500749875}.
+     *
+     * @return the compounded target, in (0,1)
      */
     public double compoundedTarget() {
         return model().product(slo -> slo.spec().target());
@@ -125,10 +108,12 @@ public final class Cascade {
      * root's window (1.0 for a dependency without events in it). Each attainment is counted as the
      * dependency's own budget counts it: events, or slices under time-slice budgeting; runs of a deadline
      * SLI whose deadline has passed unreported count bad, whether or not anyone asked that SLO first.
+     *
+     * @return the predicted attainment, in [0,1]
      */
     public double predictedAttainment() {
         long now = root.now();
-        return model().product(attainments(root.spec().window(), now));
+        return model().product(CascadeReadings.attainments(allDependencies(), root.spec().window(), now));
     }
 
     /**
@@ -137,45 +122,31 @@ public final class Cascade {
      * with each dependency's {@code 1 - errorRatio} over the look-back. Foresees a customer burn from
      * internal burn rates.
      *
+     * @param lookBack at least 1 ms, at most the history every dependency keeps
+     * @return the predicted burn rate, at least 0
      * @throws NullPointerException if {@code lookBack} is null
      * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than a dependency keeps history
      */
     public double predictedBurnRate(Duration lookBack) {
-        Objects.requireNonNull(lookBack, "lookBack must not be null");
-        if (lookBack.isNegative() || lookBack.isZero() || lookBack.toMillis() == 0) {
-            throw new IllegalArgumentException("lookBack must be positive (at least 1 ms), got " + lookBack);
-        }
         List<Slo> all = allDependencies();
-        long history = Long.MAX_VALUE;
-        for (Slo slo : all) {
-            history = Math.min(history, slo.historyMillis());
-        }
-        if (lookBack.compareTo(Duration.ofMillis(history)) > 0) {
-            throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(history)
-                    + " (the history the dependencies keep), got " + lookBack);
-        }
+        long lookBackMillis = CascadeReadings.lookBackMillis(lookBack, all);
         long now = root.now();
-        Map<Slo, Double> success = new HashMap<>();
-        for (Slo slo : all) {
-            success.put(slo, 1.0 - slo.tally(now, lookBack.toMillis())[0].errorRatio());
-        }
-        return (1.0 - model().product(success::get)) / root.spec().budgetFraction();
+        double predicted = model().product(CascadeReadings.successes(all, lookBackMillis, now));
+        return (1.0 - predicted) / root.spec().budgetFraction();
     }
-
-    // ---------------------------------------------------------------- blame
 
     /**
      * Which dependencies the root's shortfall over its window comes from, largest share first; the
      * shares sum to 1. With {@code e_i = 1 - share_i * (1 - attainment_i)}, dependency {@code i}
      * carries {@code ln(e_i) / Σ ln(e_j)}; a redundant group's share is split among its members in
      * proportion to their failure ratios. When nothing failed, each SLO carries {@code 1/n}.
+     *
+     * @return one contribution per dependency of the flattened cascade, largest share first
      */
     public List<Contribution> blame() {
         long now = root.now();
-        return Blame.of(model(), attainments(root.spec().window(), now));
+        return Blame.of(model(), CascadeReadings.attainments(allDependencies(), root.spec().window(), now));
     }
-
-    // ---------------------------------------------------------------- findings
 
     /**
      * What is wrong with this cascade, with what to do: {@link FindingKind#INTERNAL_NOT_TIGHTER} for each
@@ -184,16 +155,16 @@ public final class Cascade {
      * {@link FindingKind#UNEXPLAINED_GAP} when the root's observed attainment is clearly below what its
      * dependencies predict (more unexplained bad events than chance allows, and at least a tenth of the
      * root's allowed bad events): a failure mode that no internal SLO covers.
+     *
+     * @return the findings, possibly none
      */
     public List<Finding> check() {
         long now = root.now();
         SloSpec rootSpec = root.spec();
         CascadeModel model = model();
-        return CascadeFindings.of(root, rootSpec.target(), model, budgetAt(rootSpec, now),
-                () -> model.product(attainments(rootSpec.window(), now)));
+        return CascadeFindings.of(root, rootSpec.target(), model, CascadeReadings.budget(root, rootSpec, now),
+                () -> model.product(CascadeReadings.attainments(allDependencies(), rootSpec.window(), now)));
     }
-
-    // ---------------------------------------------------------------- early warning
 
     /**
      * The dependencies whose burn, if it goes on, would breach the root: for each rule of the root's
@@ -202,13 +173,14 @@ public final class Cascade {
      * the rule's threshold for the root's window over both of the rule's windows, while the root's own
      * alert for that rule is quiet. Most urgent first: PAGE before TICKET, then the policy's rule order,
      * then the higher burn.
+     *
+     * @return the warnings, most urgent first; none while every dependency is quiet
      */
     public List<EarlyWarning> earlyWarnings() {
         long now = root.now();
-        return EarlyWarnings.of(root, model(), allDependencies(), budgetAt(root.spec(), now), now);
+        ErrorBudget budget = CascadeReadings.budget(root, root.spec(), now);
+        return EarlyWarnings.of(root, model(), allDependencies(), budget, now);
     }
-
-    // ---------------------------------------------------------------- predictive value
 
     /**
      * How well each dependency's burn foretold the root's bad periods over the last {@code lookBack},
@@ -217,28 +189,22 @@ public final class Cascade {
      *
      * @param resolution hourly or finer: a multiple of 10 s (look-back up to 6 min), 1 min (up to 6 h) or 1 h
      * @param lookBack   how much history to judge, at least one bucket of {@code resolution}
+     * @return one predictive value per SLO of {@link #allDependencies()}
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code resolution} is longer than 1 hour, {@code lookBack} is shorter
      *     than {@code resolution}, or no kept history has that resolution over that look-back
      */
     public List<PredictiveValue> predictiveValue(Duration resolution, Duration lookBack) {
-        Objects.requireNonNull(resolution, "resolution must not be null");
-        Objects.requireNonNull(lookBack, "lookBack must not be null");
-        if (resolution.compareTo(Duration.ofHours(1)) > 0) {
-            throw new IllegalArgumentException("resolution must be at most 1 hour (hourly or finer), got " + resolution);
-        }
-        if (lookBack.compareTo(resolution) < 0) {
-            throw new IllegalArgumentException("lookBack must be at least resolution " + resolution + ", got " + lookBack);
-        }
+        PredictiveValues.checkArguments(resolution, lookBack);
         long now = root.now();
         return PredictiveValues.of(root, allDependencies(), resolution, lookBack, now);
     }
 
-    // ---------------------------------------------------------------- allocation
-
     /**
      * The internal targets that make this cascade's math work for the root's target, counting each
      * dependency (or redundant group) as critical on every event: see {@link TargetAllocation}.
+     *
+     * @return the allocation for the root's target over this cascade's flattened dependencies
      */
     public TargetAllocation targetAllocation() {
         return TargetAllocation.of(root.spec().target(), model().units().size());
@@ -249,8 +215,6 @@ public final class Cascade {
         return "Cascade[" + root.name() + " <- " + CascadeFindings.names(dependencies()) + "]";
     }
 
-    // ---------------------------------------------------------------- the model
-
     /** The declared terms, in declaration order, for {@link CascadeModel} to flatten. */
     List<CascadeTerm> terms() {
         return terms;
@@ -259,25 +223,5 @@ public final class Cascade {
     /** This cascade flattened as the registry holds its nested cascades now: once per query. */
     private CascadeModel model() {
         return CascadeModel.of(registry, this);
-    }
-
-    /**
-     * The attainment over {@code window} as of {@code now} of each SLO of {@link #allDependencies()}, as
-     * its own budget counts it (events or slices; deadline runs swept).
-     */
-    private ToDoubleFunction<Slo> attainments(Window window, long now) {
-        Map<Slo, Double> attainment = new HashMap<>();
-        for (Slo slo : allDependencies()) {
-            attainment.put(slo, slo.tally(window, now).attainment());
-        }
-        return attainment::get;
-    }
-
-    /** The root's error budget as of {@code now}, counted as {@link Slo#errorBudget()} counts it. */
-    private ErrorBudget budgetAt(SloSpec rootSpec, long now) {
-        Tally t = root.tally(rootSpec.window(), now);
-        boolean ratio = rootSpec.budgeting() instanceof Budgeting.RatioTimeslices;
-        return new ErrorBudget(t.total(), t.good(), rootSpec.target(), rootSpec.budgetFraction(),
-                ratio ? t.clampedRatioSum() : Double.NaN);
     }
 }

@@ -2,11 +2,15 @@ package dev.slo;
 
 // The model of a cascade: its declared terms flattened into the factors of one product, and the availability algebra over them.
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -79,6 +83,27 @@ final class CascadeModel {
                 shares.merge(term.members(), parentShare, Math::max);
             }
         }
+    }
+
+    /**
+     * Every SLO reachable from the root of {@code cascade} through it and the cascades nested in it, each
+     * once: the direct dependencies first, then theirs (breadth first). These are all the SLOs whose
+     * figures {@link #product} may ask for.
+     *
+     * @param registry where nested cascades are looked up
+     * @param cascade  the cascade to walk
+     * @return the reachable SLOs, the root excluded
+     */
+    static List<Slo> reachable(SloRegistry registry, Cascade cascade) {
+        Set<Slo> seen = new LinkedHashSet<>();
+        Deque<Slo> queue = new ArrayDeque<>(cascade.dependencies());
+        while (!queue.isEmpty()) {
+            Slo next = queue.removeFirst();
+            if (next != cascade.root() && seen.add(next)) {
+                registry.cascadeRootedAt(next).ifPresent(nested -> queue.addAll(nested.dependencies()));
+            }
+        }
+        return List.copyOf(seen);
     }
 
     /** The factors, critical dependencies first (in the order reached), then redundant groups as reached. */

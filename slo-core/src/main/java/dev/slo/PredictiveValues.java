@@ -27,12 +27,32 @@ final class PredictiveValues {
     private PredictiveValues() {}
 
     /**
+     * Checks the arguments of {@link Cascade#predictiveValue(Duration, Duration)} before anything is read.
+     *
+     * @param resolution the bucket length asked for
+     * @param lookBack   the history asked for
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code resolution} is longer than 1 hour or {@code lookBack} is
+     *     shorter than {@code resolution}
+     */
+    static void checkArguments(Duration resolution, Duration lookBack) {
+        Objects.requireNonNull(resolution, "resolution must not be null");
+        Objects.requireNonNull(lookBack, "lookBack must not be null");
+        if (resolution.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("resolution must be at most 1 hour (hourly or finer), got " + resolution);
+        }
+        if (lookBack.compareTo(resolution) < 0) {
+            throw new IllegalArgumentException("lookBack must be at least resolution " + resolution + ", got " + lookBack);
+        }
+    }
+
+    /**
      * One predictive value per dependency, in the order given.
      *
      * @param root         the cascade's root
      * @param dependencies the SLOs to judge ({@link Cascade#allDependencies()})
-     * @param resolution   the bucket length, positive (the caller bounds it to an hour)
-     * @param lookBack     how much history to judge
+     * @param resolution   the bucket length, passed by {@link #checkArguments}
+     * @param lookBack     how much history to judge, passed by {@link #checkArguments}
      * @param now          the query's clock reading, in epoch ms
      * @return the predictive values, in the order of {@code dependencies}
      * @throws IllegalArgumentException as {@link Slo#timeline} throws for the root or a dependency: an
