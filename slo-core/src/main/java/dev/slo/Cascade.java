@@ -215,12 +215,12 @@ public final class Cascade {
         return "Cascade[" + root.name() + " <- " + CascadeFindings.names(dependencies()) + "]";
     }
 
-    /** The declared terms, in declaration order, for {@link CascadeModel} to flatten. */
+    /** {@return the declared terms, in declaration order, for {@link CascadeModel} to flatten} */
     List<CascadeTerm> terms() {
         return terms;
     }
 
-    /** This cascade flattened as the registry holds its nested cascades now: once per query. */
+    /** {@return this cascade flattened as the registry holds its nested cascades now: once per query} */
     private CascadeModel model() {
         return CascadeModel.of(registry, this);
     }
