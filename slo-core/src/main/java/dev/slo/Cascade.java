@@ -2,22 +2,10 @@ package dev.slo;
 
 import dev.slo.engine.Tally;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.ToDoubleFunction;
 
 /**
  * A root SLO (usually customer-facing) and the internal SLOs it depends on: how their targets compound,
@@ -42,22 +30,16 @@ import java.util.function.ToDoubleFunction;
  * the product of the factors: {@code a} is the target in {@link #compoundedTarget()}, the observed
  * attainment in {@link #predictedAttainment()} and {@code 1 - errorRatio} in {@link #predictedBurnRate}.
  *
- * <p><b>Nesting.</b> A cascade rooted at an internal SLO describes that service's own dependencies
- * and applies wherever that SLO appears as a dependency. The critical dependencies reachable from
- * the root are flattened into one product, with shares multiplied along the path; a dependency
- * reached by two paths counts once, with the larger of its shares. (Flattening treats the shares of
- * nested dependencies as independent, which for shares below 1 errs slightly on the pessimistic side.)
- * A member of a redundant group stands for itself and its own nested cascade.
+ * <p><b>Nesting.</b> A cascade rooted at an internal SLO applies wherever that SLO is a dependency: the
+ * critical dependencies reachable from the root are flattened into one product, shares multiplied along
+ * the path, each SLO once with its largest share (for shares below 1 this errs slightly on the
+ * pessimistic side). A member of a redundant group stands for itself and its own nested cascade.
  *
  * <p><b>Thread-safety.</b> Immutable and thread-safe; every query reads the SLOs' counts as of one
- * reading of the registry's clock.
+ * reading of the registry's clock, and flattens the cascades nested in it once, as the registry holds
+ * them then.
  */
 public final class Cascade {
-    /** Extra bad events beyond what the dependencies explain, in standard deviations, that count as a gap. */
-    private static final double GAP_SIGMAS = 3.0;
-    /** The least share of the root's allowed bad events that an unexplained gap must reach. */
-    private static final double GAP_BUDGET_SHARE = 0.1;
-
     private final SloRegistry registry;
     private final Slo root;
     private final List<CascadeTerm> terms;
@@ -68,12 +50,12 @@ public final class Cascade {
         this.terms = List.copyOf(terms);
     }
 
-    /** The SLO this cascade explains. */
+    /** {@return the SLO this cascade explains, usually a CUSTOMER SLO} */
     public Slo root() {
         return root;
     }
 
-    /** The direct dependencies, in declaration order (members of a redundant group included). */
+    /** {@return the direct dependencies, in declaration order (members of a redundant group included)} */
     public List<Slo> dependencies() {
         List<Slo> direct = new ArrayList<>();
         for (CascadeTerm term : terms) {
@@ -85,23 +67,19 @@ public final class Cascade {
     /**
      * Every SLO reachable from the root through this cascade and the cascades nested in it, each once:
      * the direct dependencies first, then theirs (breadth first).
+     *
+     * @return the reachable SLOs (the root excluded)
      */
     public List<Slo> allDependencies() {
-        Set<Slo> seen = new LinkedHashSet<>();
-        Deque<Slo> queue = new ArrayDeque<>(dependencies());
-        while (!queue.isEmpty()) {
-            Slo next = queue.removeFirst();
-            if (next != root && seen.add(next)) {
-                registry.cascadeRootedAt(next).ifPresent(nested -> queue.addAll(nested.dependencies()));
-            }
-        }
-        return List.copyOf(seen);
+        return CascadeModel.reachable(registry, this);
     }
 
     /**
      * The share of the root's events that {@code dependency} is directly critical on, in (0,1]; empty if it
      * is not a direct critical dependency (a member of a redundant group, a nested one, or none).
      *
+     * @param dependency the SLO to look up
+     * @return its declared share, if it is a direct critical dependency
      * @throws NullPointerException if {@code dependency} is null
      */
     public Optional<Double> share(Slo dependency) {
@@ -114,15 +92,15 @@ public final class Cascade {
         return Optional.empty();
     }
 
-    // ---------------------------------------------------------------- compounding and prediction
-
     /**
      * The availability the dependencies' targets allow the root: the product over dependencies of
      * {@code 1 - share * (1 - target)} (redundant groups {@code 1 - Π (1 - target_m)}).
      * Three critical dependencies at 0.9995 give {@code 0.9995^3 = 0.998500749875}.
+     *
+     * @return the compounded target, in (0,1)
      */
     public double compoundedTarget() {
-        return product(slo -> slo.spec().target());
+        return model().product(slo -> slo.spec().target());
     }
 
     /**
@@ -131,14 +109,12 @@ public final class Cascade {
      * root's window (1.0 for a dependency without events in it). Each attainment is counted as the
      * dependency's own budget counts it: events, or slices under time-slice budgeting; runs of a deadline
      * SLI whose deadline has passed unreported count bad, whether or not anyone asked that SLO first.
+     *
+     * @return the predicted attainment, in [0,1]
      */
     public double predictedAttainment() {
         long now = root.now();
-        Map<Slo, Double> attainment = new HashMap<>();
-        for (Slo slo : allDependencies()) {
-            attainment.put(slo, slo.tally(root.spec().window(), now).attainment());
-        }
-        return product(attainment::get);
+        return model().product(CascadeReadings.attainments(allDependencies(), root.spec().window(), now));
     }
 
     /**
@@ -147,99 +123,31 @@ public final class Cascade {
      * with each dependency's {@code 1 - errorRatio} over the look-back. Foresees a customer burn from
      * internal burn rates.
      *
+     * @param lookBack at least 1 ms, at most the history every dependency keeps
+     * @return the predicted burn rate, at least 0
      * @throws NullPointerException if {@code lookBack} is null
      * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than a dependency keeps history
      */
     public double predictedBurnRate(Duration lookBack) {
-        Objects.requireNonNull(lookBack, "lookBack must not be null");
-        if (lookBack.isNegative() || lookBack.isZero() || lookBack.toMillis() == 0) {
-            throw new IllegalArgumentException("lookBack must be positive (at least 1 ms), got " + lookBack);
-        }
         List<Slo> all = allDependencies();
-        long history = Long.MAX_VALUE;
-        for (Slo slo : all) {
-            history = Math.min(history, slo.historyMillis());
-        }
-        if (lookBack.compareTo(Duration.ofMillis(history)) > 0) {
-            throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(history)
-                    + " (the history the dependencies keep), got " + lookBack);
-        }
+        long lookBackMillis = CascadeReadings.lookBackMillis(lookBack, all);
         long now = root.now();
-        Map<Slo, Double> success = new HashMap<>();
-        for (Slo slo : all) {
-            success.put(slo, 1.0 - slo.tally(now, lookBack.toMillis())[0].errorRatio());
-        }
-        return (1.0 - product(success::get)) / root.spec().budgetFraction();
+        double predicted = model().product(CascadeReadings.successes(all, lookBackMillis, now));
+        return (1.0 - predicted) / root.spec().budgetFraction();
     }
-
-    // ---------------------------------------------------------------- blame
 
     /**
      * Which dependencies the root's shortfall over its window comes from, largest share first; the
      * shares sum to 1. With {@code e_i = 1 - share_i * (1 - attainment_i)}, dependency {@code i}
      * carries {@code ln(e_i) / Σ ln(e_j)}; a redundant group's share is split among its members in
      * proportion to their failure ratios. When nothing failed, each SLO carries {@code 1/n}.
+     *
+     * @return one contribution per dependency of the flattened cascade, largest share first
      */
     public List<Contribution> blame() {
         long now = root.now();
-        Map<Slo, Double> attainment = new HashMap<>();
-        for (Slo slo : allDependencies()) {
-            attainment.put(slo, slo.tally(root.spec().window(), now).attainment());
-        }
-        ToDoubleFunction<Slo> value = attainment::get;
-        List<Unit> units = units();
-        double[] logs = new double[units.size()];
-        double sum = 0;
-        boolean zero = false;
-        for (int i = 0; i < units.size(); i++) {
-            Unit unit = units.get(i);
-            double failure = unit.share * unitFailure(unit, value);
-            logs[i] = failure >= 1 ? Double.NEGATIVE_INFINITY : Math.log1p(-failure);
-            zero |= failure >= 1;
-            sum += logs[i];
-        }
-        Map<Slo, Double> shares = new LinkedHashMap<>();
-        for (Unit unit : units) {
-            for (Slo member : unit.members) {
-                shares.put(member, 0.0);
-            }
-        }
-        for (int i = 0; i < units.size(); i++) {
-            Unit unit = units.get(i);
-            double unitShare;
-            if (zero) {
-                unitShare = logs[i] == Double.NEGATIVE_INFINITY ? 1.0 : 0.0;
-            } else if (sum < 0) {
-                unitShare = logs[i] / sum;
-            } else {
-                unitShare = 0.0;
-            }
-            if (unitShare == 0.0) {
-                continue;
-            }
-            double weights = 0;
-            for (Slo member : unit.members) {
-                weights += 1.0 - memberValue(member, value);
-            }
-            for (Slo member : unit.members) {
-                double part = weights > 0 ? (1.0 - memberValue(member, value)) / weights : 1.0 / unit.members.size();
-                shares.merge(member, unitShare * part, Double::sum);
-            }
-        }
-        double total = 0;
-        for (double share : shares.values()) {
-            total += share;
-        }
-        List<Contribution> blame = new ArrayList<>();
-        for (Map.Entry<Slo, Double> entry : shares.entrySet()) {
-            double share = total > 0 ? entry.getValue() / total : 1.0 / shares.size();
-            blame.add(new Contribution(entry.getKey(), Math.min(1.0, Math.max(0.0, share))));
-        }
-        blame.sort(Comparator.comparingDouble(Contribution::share).reversed());
-        return List.copyOf(blame);
+        return Blame.of(model(), CascadeReadings.attainments(allDependencies(), root.spec().window(), now));
     }
-
-    // ---------------------------------------------------------------- findings
 
     /**
      * What is wrong with this cascade, with what to do: {@link FindingKind#INTERNAL_NOT_TIGHTER} for each
@@ -248,70 +156,16 @@ public final class Cascade {
      * {@link FindingKind#UNEXPLAINED_GAP} when the root's observed attainment is clearly below what its
      * dependencies predict (more unexplained bad events than chance allows, and at least a tenth of the
      * root's allowed bad events): a failure mode that no internal SLO covers.
+     *
+     * @return the findings, possibly none
      */
     public List<Finding> check() {
-        List<Finding> findings = new ArrayList<>();
-        double rootTarget = root.spec().target();
-        ToDoubleFunction<Slo> target = slo -> slo.spec().target();
-        for (Unit unit : units()) {
-            if (unit.members.size() == 1) {
-                Slo dependency = unit.members.get(0);
-                double own = dependency.spec().target();
-                if (own <= rootTarget) {
-                    findings.add(new Finding(FindingKind.INTERNAL_NOT_TIGHTER, dependency.name(),
-                            "\"" + dependency.name() + "\" (target " + own + ") supports \"" + root.name()
-                                    + "\" (target " + rootTarget + ") but is not stricter: raise it above "
-                                    + rootTarget + ", e.g. to " + oneExtraNine(rootTarget)
-                                    + " (one extra nine), or the promise rests on luck"));
-                }
-            } else {
-                double group = 1.0 - unitFailure(unit, target);
-                if (group <= rootTarget) {
-                    for (Slo member : unit.members) {
-                        findings.add(new Finding(FindingKind.INTERNAL_NOT_TIGHTER, member.name(),
-                                "the redundant group " + names(unit.members) + " compounds to " + group
-                                        + ", not stricter than \"" + root.name() + "\" (target " + rootTarget
-                                        + "): raise the members' targets or add a member"));
-                    }
-                }
-            }
-        }
-        double compounded = compoundedTarget();
-        if (compounded < rootTarget - 1e-12) {
-            int n = units().size();
-            findings.add(new Finding(FindingKind.CASCADE_TARGET_UNREACHABLE, root.name(),
-                    "the dependencies of \"" + root.name() + "\" compound to " + compounded + ", below its target "
-                            + rootTarget + ": raise each of the " + n + " dependencies to at least "
-                            + TargetAllocation.of(rootTarget, n).equalSplitTarget()
-                            + " (an equal split of the error budget), remove a dependency, or lower the promise"));
-        }
-        unexplainedGap().ifPresent(findings::add);
-        return List.copyOf(findings);
+        long now = root.now();
+        SloSpec rootSpec = root.spec();
+        CascadeModel model = model();
+        return CascadeFindings.of(root, rootSpec.target(), model, CascadeReadings.budget(root, rootSpec, now),
+                () -> model.product(CascadeReadings.attainments(allDependencies(), rootSpec.window(), now)));
     }
-
-    private Optional<Finding> unexplainedGap() {
-        ErrorBudget budget = root.errorBudget();
-        long n = budget.total();
-        if (n == 0) {
-            return Optional.empty();
-        }
-        double predicted = predictedAttainment();
-        double p = Math.min(1.0, Math.max(0.0, 1.0 - predicted));
-        double expected = n * p;
-        double excess = budget.bad() - expected;
-        double sigma = Math.sqrt(n * p * (1 - p));
-        if (excess > GAP_SIGMAS * sigma + 2 && excess >= GAP_BUDGET_SHARE * budget.allowedBad()) {
-            return Optional.of(new Finding(FindingKind.UNEXPLAINED_GAP, root.name(),
-                    "\"" + root.name() + "\" attains " + budget.attainment() + " over its window but its dependencies predict "
-                            + predicted + ": about " + Math.round(excess) + " of its " + budget.bad()
-                            + " bad events are explained by no dependency. A failure mode that no internal SLO covers:"
-                            + " add an internal SLO for it (a missing service, the network path, the client) or declare"
-                            + " the dependency this cascade lacks"));
-        }
-        return Optional.empty();
-    }
-
-    // ---------------------------------------------------------------- early warning
 
     /**
      * The dependencies whose burn, if it goes on, would breach the root: for each rule of the root's
@@ -320,72 +174,14 @@ public final class Cascade {
      * the rule's threshold for the root's window over both of the rule's windows, while the root's own
      * alert for that rule is quiet. Most urgent first: PAGE before TICKET, then the policy's rule order,
      * then the higher burn.
+     *
+     * @return the warnings, most urgent first; none while every dependency is quiet
      */
     public List<EarlyWarning> earlyWarnings() {
         long now = root.now();
-        SloSpec rootSpec = root.spec();
-        AlertPolicy policy = rootSpec.alertPolicy();
-        List<BurnRateRule> rules = policy.rules();
-        Set<BurnRateRule> firing = new HashSet<>();
-        for (BurnRateAlert alert : root.alerts()) {
-            firing.add(alert.rule());
-        }
-        Duration windowLength = rootSpec.window().length(Instant.ofEpochMilli(now));
-        double fraction = rootSpec.budgetFraction();
-        ErrorBudget budget = root.errorBudget();
-        long[] lookBacks = new long[2 * rules.size()];
-        for (int i = 0; i < rules.size(); i++) {
-            lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
-            lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
-        }
-        Map<Slo, Tally[]> tallies = new IdentityHashMap<>();
-        for (Slo slo : allDependencies()) {
-            tallies.put(slo, slo.tally(now, lookBacks));
-        }
-        record Ranked(EarlyWarning warning, int ruleIndex) {}
-        List<Ranked> ranked = new ArrayList<>();
-        for (Unit unit : units()) {
-            for (int r = 0; r < rules.size(); r++) {
-                BurnRateRule rule = rules.get(r);
-                if (firing.contains(rule)) {
-                    continue;
-                }
-                double longRatio = unit.share;
-                double shortRatio = unit.share;
-                long longTotal = Long.MAX_VALUE;
-                for (Slo member : unit.members) {
-                    Tally[] t = tallies.get(member);
-                    longRatio *= t[2 * r].errorRatio();
-                    shortRatio *= t[2 * r + 1].errorRatio();
-                    longTotal = Math.min(longTotal, t[2 * r].total());
-                }
-                double threshold = rule.threshold(windowLength);
-                double longBurn = longRatio / fraction;
-                double shortBurn = shortRatio / fraction;
-                if (longBurn > 0 && Slo.reaches(longBurn, threshold) && Slo.reaches(shortBurn, threshold)
-                        && longTotal >= policy.minimumEvents()) {
-                    Optional<Duration> left = Optional.empty();
-                    if (budget.remaining() > 0) {
-                        double nanos = budget.remaining() * windowLength.toNanos() / longBurn;
-                        left = Optional.of(Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE)));
-                    }
-                    for (Slo member : unit.members) {
-                        ranked.add(new Ranked(new EarlyWarning(member, rule, longBurn, left), r));
-                    }
-                }
-            }
-        }
-        ranked.sort(Comparator.<Ranked>comparingInt(x -> x.warning().severity().ordinal())
-                .thenComparingInt(Ranked::ruleIndex)
-                .thenComparing(Comparator.comparingDouble((Ranked x) -> x.warning().predictedBurnRate()).reversed()));
-        List<EarlyWarning> warnings = new ArrayList<>();
-        for (Ranked r : ranked) {
-            warnings.add(r.warning());
-        }
-        return List.copyOf(warnings);
+        ErrorBudget budget = CascadeReadings.budget(root, root.spec(), now);
+        return EarlyWarnings.of(root, model(), allDependencies(), budget, now);
     }
-
-    // ---------------------------------------------------------------- predictive value
 
     /**
      * How well each dependency's burn foretold the root's bad periods over the last {@code lookBack},
@@ -394,191 +190,39 @@ public final class Cascade {
      *
      * @param resolution hourly or finer: a multiple of 10 s (look-back up to 6 min), 1 min (up to 6 h) or 1 h
      * @param lookBack   how much history to judge, at least one bucket of {@code resolution}
+     * @return one predictive value per SLO of {@link #allDependencies()}
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code resolution} is longer than 1 hour, {@code lookBack} is shorter
      *     than {@code resolution}, or no kept history has that resolution over that look-back
      */
     public List<PredictiveValue> predictiveValue(Duration resolution, Duration lookBack) {
-        Objects.requireNonNull(resolution, "resolution must not be null");
-        Objects.requireNonNull(lookBack, "lookBack must not be null");
-        if (resolution.compareTo(Duration.ofHours(1)) > 0) {
-            throw new IllegalArgumentException("resolution must be at most 1 hour (hourly or finer), got " + resolution);
-        }
-        if (lookBack.compareTo(resolution) < 0) {
-            throw new IllegalArgumentException("lookBack must be at least resolution " + resolution + ", got " + lookBack);
-        }
-        List<TimeBucket> rootBuckets = root.timeline(resolution, lookBack);
-        int n = rootBuckets.size();
-        double rootFraction = root.spec().budgetFraction();
-        boolean[] bad = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            bad[i] = rootBuckets.get(i).errorRatio() > rootFraction;
-        }
-        long origin = rootBuckets.isEmpty() ? 0 : rootBuckets.get(0).start().toEpochMilli();
-        long step = resolution.toMillis();
-        List<PredictiveValue> values = new ArrayList<>();
-        for (Slo dependency : allDependencies()) {
-            double fraction = dependency.spec().budgetFraction();
-            boolean[] burning = new boolean[n];
-            for (TimeBucket bucket : dependency.timeline(resolution, lookBack)) {
-                long index = (bucket.start().toEpochMilli() - origin) / step;
-                if (index >= 0 && index < n) {
-                    burning[(int) index] = bucket.errorRatio() > fraction;
-                }
-            }
-            values.add(predictiveValue(dependency, bad, burning, resolution));
-        }
-        return List.copyOf(values);
+        PredictiveValues.checkArguments(resolution, lookBack);
+        long now = root.now();
+        return PredictiveValues.of(root, allDependencies(), resolution, lookBack, now);
     }
-
-    /** Matches the root's bad periods with one dependency's burn periods, bucket by bucket. */
-    static PredictiveValue predictiveValue(Slo dependency, boolean[] bad, boolean[] burning, Duration resolution) {
-        int n = bad.length;
-        int badPeriods = 0;
-        int preceded = 0;
-        List<Long> leads = new ArrayList<>();
-        boolean[] periodStart = new boolean[n];
-        for (int k = 0; k < n; k++) {
-            if (bad[k] && (k == 0 || !bad[k - 1])) {
-                periodStart[k] = true;
-                badPeriods++;
-                int touching = burning[k] ? k : (k > 0 && burning[k - 1]) ? k - 1 : -1;
-                if (touching >= 0) {
-                    int runStart = touching;
-                    while (runStart > 0 && burning[runStart - 1]) {
-                        runStart--;
-                    }
-                    preceded++;
-                    leads.add((long) (k - runStart));
-                }
-            }
-        }
-        int burnPeriods = 0;
-        int followed = 0;
-        for (int j = 0; j < n; j++) {
-            if (burning[j] && (j == 0 || !burning[j - 1])) {
-                burnPeriods++;
-                int end = j;
-                while (end + 1 < n && burning[end + 1]) {
-                    end++;
-                }
-                for (int k = j; k <= Math.min(end + 1, n - 1); k++) {
-                    if (periodStart[k]) {
-                        followed++;
-                        break;
-                    }
-                }
-            }
-        }
-        Optional<Duration> median = Optional.empty();
-        if (!leads.isEmpty()) {
-            leads.sort(null);
-            int m = leads.size();
-            Duration lower = resolution.multipliedBy(leads.get((m - 1) / 2));
-            Duration upper = resolution.multipliedBy(leads.get(m / 2));
-            median = Optional.of(lower.plus(upper).dividedBy(2));
-        }
-        return new PredictiveValue(dependency, badPeriods, preceded, median, burnPeriods, followed);
-    }
-
-    // ---------------------------------------------------------------- allocation
 
     /**
      * The internal targets that make this cascade's math work for the root's target, counting each
      * dependency (or redundant group) as critical on every event: see {@link TargetAllocation}.
+     *
+     * @return the allocation for the root's target over this cascade's flattened dependencies
      */
     public TargetAllocation targetAllocation() {
-        return TargetAllocation.of(root.spec().target(), units().size());
+        return TargetAllocation.of(root.spec().target(), model().units().size());
     }
 
     @Override
     public String toString() {
-        return "Cascade[" + root.name() + " <- " + names(dependencies()) + "]";
+        return "Cascade[" + root.name() + " <- " + CascadeFindings.names(dependencies()) + "]";
     }
 
-    // ---------------------------------------------------------------- the model
-
-    /** One factor of the flattened product: a critical dependency (one member) or a redundant group. */
-    private record Unit(List<Slo> members, double share) {}
-
-    /** The critical dependencies reachable from the root, flattened, each once (largest share), then groups. */
-    private List<Unit> units() {
-        Map<List<Slo>, Double> shares = new LinkedHashMap<>();
-        collect(this, 1.0, shares);
-        List<Unit> units = new ArrayList<>(shares.size());
-        for (Map.Entry<List<Slo>, Double> entry : shares.entrySet()) {
-            units.add(new Unit(entry.getKey(), entry.getValue()));
-        }
-        return units;
+    /** {@return the declared terms, in declaration order, for {@link CascadeModel} to flatten} */
+    List<CascadeTerm> terms() {
+        return terms;
     }
 
-    private void collect(Cascade cascade, double parentShare, Map<List<Slo>, Double> shares) {
-        for (CascadeTerm term : cascade.terms) {
-            if (term instanceof CascadeTerm.Critical critical) {
-                if (critical.slo() == root) {
-                    continue; // cannot happen: cycles are rejected when built
-                }
-                double share = parentShare * critical.share();
-                shares.merge(List.of(critical.slo()), share, Math::max);
-                Optional<Cascade> nested = registry.cascadeRootedAt(critical.slo());
-                if (nested.isPresent()) {
-                    collect(nested.get(), share, shares);
-                }
-            } else {
-                shares.merge(term.members(), parentShare, Math::max);
-            }
-        }
-    }
-
-    private double product(ToDoubleFunction<Slo> availability) {
-        double product = 1.0;
-        for (Unit unit : units()) {
-            product *= 1.0 - unit.share * unitFailure(unit, availability);
-        }
-        return product;
-    }
-
-    /** The probability that the unit fails an event that needs it. */
-    private double unitFailure(Unit unit, ToDoubleFunction<Slo> availability) {
-        if (unit.members.size() == 1) {
-            return 1.0 - availability.applyAsDouble(unit.members.get(0));
-        }
-        double allFail = 1.0;
-        for (Slo member : unit.members) {
-            allFail *= 1.0 - memberValue(member, availability);
-        }
-        return allFail;
-    }
-
-    /** A group member's availability: its own times its nested cascade's (exact recursion, no flattening). */
-    private double memberValue(Slo member, ToDoubleFunction<Slo> availability) {
-        double value = availability.applyAsDouble(member);
-        Optional<Cascade> nested = registry.cascadeRootedAt(member);
-        if (nested.isPresent()) {
-            for (CascadeTerm term : nested.get().terms) {
-                if (term instanceof CascadeTerm.Critical critical) {
-                    value *= 1.0 - critical.share() * (1.0 - memberValue(critical.slo(), availability));
-                } else {
-                    double allFail = 1.0;
-                    for (Slo m : term.members()) {
-                        allFail *= 1.0 - memberValue(m, availability);
-                    }
-                    value *= 1.0 - allFail;
-                }
-            }
-        }
-        return value;
-    }
-
-    static double oneExtraNine(double target) {
-        return 1.0 - Targets.budgetFraction(target) / 10;
-    }
-
-    private static String names(List<Slo> slos) {
-        StringBuilder names = new StringBuilder("[");
-        for (Slo slo : slos) {
-            names.append(names.length() > 1 ? ", " : "").append('"').append(slo.name()).append('"');
-        }
-        return names.append(']').toString();
+    /** {@return this cascade flattened as the registry holds its nested cascades now: once per query} */
+    private CascadeModel model() {
+        return CascadeModel.of(registry, this);
     }
 }

@@ -377,8 +377,13 @@ public final class Slo {
 
     /** The error budget over the SLO's window, as of now. */
     public ErrorBudget errorBudget() {
+        return errorBudget(now());
+    }
+
+    /** {@link #errorBudget()} as of {@code now}, for readers that answer a whole query at one clock reading. */
+    ErrorBudget errorBudget(long now) {
         SloSpec current = spec;
-        Tally t = tally(current.window(), now());
+        Tally t = tally(current.window(), now);
         boolean ratio = current.budgeting() instanceof Budgeting.RatioTimeslices;
         return ratio ? ErrorBudget.ofSliceRatios(t.total(), t.good(), current.target(), t.clampedRatioSum())
                 : new ErrorBudget(t.total(), t.good(), current.target(), current.budgetFraction());
@@ -424,23 +429,19 @@ public final class Slo {
      * policy's order.
      */
     public List<BurnRateAlert> alerts() {
+        return alerts(now());
+    }
+
+    /** {@link #alerts()} as of {@code now}, for readers that answer a whole query at one clock reading. */
+    List<BurnRateAlert> alerts(long now) {
         SloSpec current = spec;
-        List<BurnRateRule> rules = current.alertPolicy().rules();
-        long now = now();
-        Tally[] tallies = tally(now, alertLookBacks(rules));
+        AlertPolicy policy = current.alertPolicy();
+        Tally[] tallies = tally(now, RuleEvaluation.lookBacks(policy.rules()));
         Duration windowLength = current.window().length(Instant.ofEpochMilli(now));
-        double fraction = current.budgetFraction();
         List<BurnRateAlert> firing = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            BurnRateRule rule = rules.get(i);
-            long longTotal = tallies[2 * i].total();
-            double longBurn = tallies[2 * i].errorRatio() / fraction;
-            double shortBurn = tallies[2 * i + 1].errorRatio() / fraction;
-            double threshold = rule.threshold(windowLength);
-            if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
-                    && longTotal >= current.alertPolicy().minimumEvents()) {
-                firing.add(new BurnRateAlert(this, rule, longBurn, shortBurn, threshold));
-            }
+        for (RuleEvaluation.Firing fired : RuleEvaluation.firing(policy, windowLength, current.budgetFraction(),
+                RuleEvaluation.Seen.of(tallies))) {
+            firing.add(fired.alert(this));
         }
         return List.copyOf(firing);
     }
@@ -457,9 +458,14 @@ public final class Slo {
      *     history kept, or no kept resolution fits
      */
     public List<TimeBucket> timeline(Duration resolution, Duration lookBack) {
+        return timeline(resolution, lookBack, now());
+    }
+
+    /** {@link #timeline(Duration, Duration)} as of {@code now}, for readers that answer a whole query at one clock reading. */
+    List<TimeBucket> timeline(Duration resolution, Duration lookBack, long now) {
         long resolutionMillis = lookBackMillis(resolution, "resolution");
         long lookBackMillis = lookBackMillis(lookBack, "lookBack");
-        Buckets counts = eventBuckets(now(), resolutionMillis, lookBackMillis);
+        Buckets counts = eventBuckets(now, resolutionMillis, lookBackMillis);
         List<TimeBucket> buckets = new ArrayList<>(counts.tallies().size());
         for (int i = 0; i < counts.tallies().size(); i++) {
             Tally t = counts.tallies().get(i);
@@ -706,16 +712,6 @@ public final class Slo {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** The look-backs of {@code rules}: long window at {@code 2*i}, short window at {@code 2*i+1}, in ms. */
-    private static long[] alertLookBacks(List<BurnRateRule> rules) {
-        long[] lookBacks = new long[2 * rules.size()];
-        for (int i = 0; i < rules.size(); i++) {
-            lookBacks[2 * i] = rules.get(i).longWindow().toMillis();
-            lookBacks[2 * i + 1] = rules.get(i).shortWindow().toMillis();
-        }
-        return lookBacks;
-    }
 
     /** The SLO's own event recorder, for tests of the recorder; readers go through the tally methods below. */
     EventRecorder recorder() {
