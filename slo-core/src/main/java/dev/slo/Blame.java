@@ -13,7 +13,7 @@ import java.util.function.ToDoubleFunction;
  * Splits a cascade root's shortfall among its dependencies, for {@link Cascade#blame()}.
  *
  * <p>With {@code e_i = 1 - share_i * failure_i} for each unit of the {@link CascadeModel}, unit {@code i}
- * carries {@code ln(e_i) / Σ ln(e_j)} (API §5), so the shares split {@code -ln(A)} of the predicted
+ * carries {@code ln(e_i) / Σ ln(e_j)} (as Cascade#blame documents), so the shares split {@code -ln(A)} of the predicted
  * availability {@code A = Π e_i}. A unit that fails every event that needs it ({@code e_i = 0}) carries
  * all of it (several such share it equally). A redundant group's share is split among its members in
  * proportion to their failure ratios ({@code 1 - memberValue}), equally when none failed. When nothing

@@ -1,7 +1,7 @@
 package dev.slo;
 
 /**
- * Thrown by {@link Slo#revise} when the actor may not make that change (API §6): on a
+ * Thrown by {@link Slo#revise} when the actor may not make that change: on a
  * {@link Audience#CUSTOMER} SLO only a matching {@link Owner.Role#PRODUCT} owner may lower the target,
  * and any matching owner may raise it; on an {@link Audience#INTERNAL} SLO any matching owner may change
  * it. An actor matches an owner when name and role are both equal. Nothing changes when it is thrown.

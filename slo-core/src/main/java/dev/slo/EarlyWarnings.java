@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The early warnings of a cascade, for {@link Cascade#earlyWarnings()} (API §5).
+ * The early warnings of a cascade, for {@link Cascade#earlyWarnings()}.
  *
  * <p>For each unit of the {@link CascadeModel}, the root's error ratio over each look-back of the root's
  * alert policy is predicted from that unit alone: {@code share * errorRatio} for a critical dependency,

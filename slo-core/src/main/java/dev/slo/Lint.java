@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The checks behind {@link SloRegistry#lint()}: the {@link FindingKind}s of API §6 and the pitfalls of
+ * The checks behind {@link SloRegistry#lint()}: the {@link FindingKind}s of customer and internal SLO practice and the pitfalls of
  * SLOs for internal services. Each finding names the SLO (or {@code ""} for the registry) and says what
  * to do. Order: registry-wide findings first, then per SLO in definition order, kinds in declaration
  * order; duplicates (a dependency reached by two cascades) appear once.

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The multiwindow burn-rate test of API §4, said once for every reader that applies an {@link AlertPolicy}:
+ * The multiwindow burn-rate test (SRE Workbook ch. 5), said once for every reader that applies an {@link AlertPolicy}:
  * {@link Slo#alerts()} judges an SLO's own counts with it, and {@link Cascade#earlyWarnings()} judges the
  * customer burn that a dependency alone predicts. A rule fires when the burn over its long window and over
  * its short window both reach {@link BurnRateRule#threshold(Duration)} for the window's length (as

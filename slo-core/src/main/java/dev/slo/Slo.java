@@ -475,10 +475,10 @@ public final class Slo {
         return List.copyOf(buckets);
     }
 
-    // ---------------------------------------------------------------- revisions (API §6)
+    // ---------------------------------------------------------------- revisions and decision rights
 
     /**
-     * Changes the target, under the decision rights of API §6, and records who, when, from, to and why.
+     * Changes the target, under the decision rights below, and records who, when, from, to and why.
      * Every recorded event is kept; the budget, burn rates and alerts are computed against the new
      * target from the next query on.
      *

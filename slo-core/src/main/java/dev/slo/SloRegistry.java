@@ -85,7 +85,7 @@ public final class SloRegistry {
     }
 
     /**
-     * Checks the registry's SLO programme against the pitfalls of API §6 and of SLOs for internal
+     * Checks the registry's SLO programme against the pitfalls of customer and internal SLO practice (ownership, cascades, tightness) and of SLOs for internal
      * services: every {@link FindingKind}, considering every built cascade. Each finding says what to do.
      *
      * <pre>{@code

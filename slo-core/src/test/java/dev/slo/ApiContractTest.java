@@ -13,10 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Meanings of /work/shared/API.md that no other test pins down: each test cites its section and
+ * Meanings of the public API contract that no other test pins down: each test cites its section and
  * works the numbers by hand.
  */
-class ApiContractTest {
+final class ApiContractTest {
 
     /** §4: {@code timeToExhaustion = remaining * windowLength / burnRate}, windowLength = this month for a calendar window. */
     @Test

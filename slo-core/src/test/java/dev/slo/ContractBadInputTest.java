@@ -15,7 +15,7 @@ import org.junit.jupiter.api.function.Executable;
  * latency queries, report): a rejected call throws at once, its message names the parameter and the
  * value given, and nothing already recorded changes.
  */
-class ContractBadInputTest {
+final class ContractBadInputTest {
     private final ManualClock clock = Fixtures.clock();
     private final SloRegistry slos = SloRegistry.create(clock);
 
