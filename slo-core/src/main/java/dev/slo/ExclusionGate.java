@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 
 /*
@@ -71,6 +72,32 @@ final class ExclusionGate {
         }
         long start = active ? now : nextStart;
         return new ExclusionGate(exclusions, excludedRecorder, now, start, mergedEnd(exclusions, start, occurrence));
+    }
+
+    /**
+     * The exclusions of {@code spec} with {@code exclusion} added, less the one-off exclusions that ended
+     * before {@code forgetBefore} (older than the history kept, they can decide no event any more).
+     *
+     * @throws IllegalArgumentException if {@code spec} has {@code exclusion} already, or would hold more
+     *     than {@link SloSpec#MAX_EXCLUSIONS}
+     */
+    static List<Exclusion> adding(SloSpec spec, Exclusion exclusion, long forgetBefore) {
+        List<Exclusion> kept = new ArrayList<>();
+        for (Exclusion e : spec.exclusions()) {
+            if (e.equals(exclusion)) {
+                throw new IllegalArgumentException("exclusion must not repeat one the SLO already has, got " + exclusion);
+            }
+            boolean forgotten = e instanceof Exclusion.Once once && once.end().toEpochMilli() < forgetBefore;
+            if (!forgotten) {
+                kept.add(e);
+            }
+        }
+        if (kept.size() >= SloSpec.MAX_EXCLUSIONS) {
+            throw new IllegalArgumentException("exclusion would be number " + (kept.size() + 1) + " of \"" + spec.name()
+                    + "\", more than " + SloSpec.MAX_EXCLUSIONS + "; got " + exclusion);
+        }
+        kept.add(exclusion);
+        return kept;
     }
 
     /** True when an event read at {@code now} can be decided by this gate. */

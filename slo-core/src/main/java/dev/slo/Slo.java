@@ -64,8 +64,8 @@ public final class Slo {
     private volatile SloSpec spec;
     /** Guards every change of {@link #spec} (revisions, exclusions): read-modify-write under it, readers need not take it. */
     private final Object specLock = new Object();
-    /** Oldest first; copy-on-write, replaced under specLock. */
-    private volatile List<Revision> revisions = List.of();
+    /** The revisions and the decision rights that guard them; added to under specLock. */
+    private final Revisions revisions = new Revisions();
     /** The longest look-back the recorders keep: sizes the excluded-events recorder too. */
     private final Duration longestLookBack;
     /** Decides which events fall in an exclusion: one volatile read on the hot path (see ExclusionGate). */
@@ -508,42 +508,16 @@ public final class Slo {
         Args.requireWords(reason, "reason");
         synchronized (specLock) {
             SloSpec current = spec;
-            if (newTarget == current.target()) {
-                throw new IllegalArgumentException("newTarget must differ from the current target " + current.target()
-                        + " of \"" + current.name() + "\", got " + newTarget);
-            }
-            checkDecisionRights(current, newTarget, actor);
-            Revision revision = new Revision(actor, clock.instant(), current.target(), newTarget, reason);
+            Revision revision = revisions.add(current, newTarget, actor, reason, clock.instant());
             spec = current.withTarget(newTarget);
-            List<Revision> next = new ArrayList<>(revisions);
-            next.add(revision);
-            revisions = List.copyOf(next);
             return revision;
         }
     }
 
     /** Every revision of this SLO, oldest first: a snapshot, empty if its target never changed. */
     public List<Revision> revisions() {
-        return revisions;
+        return revisions.log();
     }
-
-    private static void checkDecisionRights(SloSpec spec, double newTarget, Owner actor) {
-        List<Owner> owners = spec.owners();
-        boolean lowering = newTarget < spec.target();
-        String change = (lowering ? "lower" : "raise") + " the target of \"" + spec.name() + "\" from "
-                + spec.target() + " to " + newTarget;
-        if (!owners.contains(actor)) {
-            throw new DecisionRightsException(spec.name(), actor, "actor must be an owner to " + change
-                    + ", got " + actor + " (owners: " + owners + ")");
-        }
-        if (spec.audience() == Audience.CUSTOMER && lowering && actor.role() != Owner.Role.PRODUCT) {
-            List<Owner> product = owners.stream().filter(o -> o.role() == Owner.Role.PRODUCT).toList();
-            throw new DecisionRightsException(spec.name(), actor, "actor must be a product owner to " + change
-                    + " (engineering cannot relax a customer promise alone), got " + actor
-                    + (product.isEmpty() ? "; the SLO has no product owner" : "; ask " + product));
-        }
-    }
-
 
     /**
      * Adds a maintenance window while the SLO runs: events recorded from now on while it is active do
@@ -560,23 +534,7 @@ public final class Slo {
         synchronized (specLock) {
             SloSpec current = spec;
             long now = now();
-            List<Exclusion> kept = new ArrayList<>();
-            for (Exclusion e : current.exclusions()) {
-                if (e.equals(exclusion)) {
-                    throw new IllegalArgumentException("exclusion must not repeat one the SLO already has, got " + exclusion);
-                }
-                boolean forgotten = e instanceof Exclusion.Once once
-                        && once.end().toEpochMilli() < now - recorder.historyMillis();
-                if (!forgotten) {
-                    kept.add(e);
-                }
-            }
-            if (kept.size() >= SloSpec.MAX_EXCLUSIONS) {
-                throw new IllegalArgumentException("exclusion would be number " + (kept.size() + 1) + " of \"" + current.name()
-                        + "\", more than " + SloSpec.MAX_EXCLUSIONS + "; got " + exclusion);
-            }
-            kept.add(exclusion);
-            SloSpec revised = current.withExclusions(kept);
+            SloSpec revised = current.withExclusions(ExclusionGate.adding(current, exclusion, now - recorder.historyMillis()));
             EventRecorder excluded = gate.excludedRecorder;
             if (excluded == null) {
                 excluded = EventRecorder.hourly(clock, longestLookBack);
