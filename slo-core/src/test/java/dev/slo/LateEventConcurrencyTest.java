@@ -21,19 +21,18 @@ import org.junit.jupiter.api.Timeout;
  * Writers, a ticker moving a {@link ManualClock} and readers holding the roll lock, all at once: events
  * whose writer sees a boundary pass while another thread holds the lock, and batches split by a drain.
  * Each test draws its inputs (event kinds, batch sizes, clock steps) from a seed printed in every
- * failure message; replay with {@code -Dslo.seed=<seed>} (the thread interleaving itself cannot be
+ * failure message; replay with {@code -Dslo.test.seed=<seed>} (the thread interleaving itself cannot be
  * replayed, so each test runs long enough to meet the races it is about many times).
  */
 final class LateEventConcurrencyTest {
     private static final int WRITERS = 4;
 
     private static long seed() {
-        String given = System.getProperty("slo.seed");
-        return given != null ? Long.parseLong(given) : new SplittableRandom().nextLong();
+        return TestSeeds.seed();
     }
 
     private static String replay(long seed) {
-        return " (replay with -Dslo.seed=" + seed + ")";
+        return TestSeeds.replay("LateEventConcurrencyTest", seed);
     }
 
     @Test

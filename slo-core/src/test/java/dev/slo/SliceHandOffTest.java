@@ -121,8 +121,7 @@ final class SliceHandOffTest {
         // The ticker jumps 70,000 one-second slices at a time (past the 16-bit tag's 65,536). A writer that
         // read a stale openSlice once recovered the wrong full index and filed the word 65,536 slices early.
         // Every slice the budget counts must be one that some writer's reading fell in.
-        String given = System.getProperty("slo.seed");
-        long seed = given != null ? Long.parseLong(given) : new SplittableRandom().nextLong();
+        long seed = TestSeeds.seed();
         ManualClock clock = Fixtures.clock();
         Slo slo = sliceSlo(clock, Duration.ofSeconds(1), Duration.ofDays(30));
         long origin = Fixtures.START.toEpochMilli() / 1000;
@@ -158,7 +157,7 @@ final class SliceHandOffTest {
         clock.advance(Duration.ofSeconds(1));
         long counted = slo.errorBudget().total();
         assertTrue(counted <= written.size(), counted + " slices counted but readings fell in only "
-                + written.size() + " (replay inputs with -Dslo.seed=" + seed + ")");
+                + written.size() + TestSeeds.replay("SliceHandOffTest", seed));
         assertTrue(counted > 0, "no slice counted");
     }
 }

@@ -3,6 +3,8 @@ package dev.slo.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slo.TestSeeds;
+
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * The spill a batch takes when its stripe is past the early-drain mark: a drain that falls between the
  * batch's two adds must still see good <= total, in that drain and in the next (each drain is one
  * bucket's worth). A spill of total-then-good once gave one drain phantom bad events and the next
- * good > total. Inputs are drawn from a seed in the failure message ({@code -Dslo.seed=<seed>} replays them).
+ * good > total. Inputs are drawn from a seed in the failure message ({@code -Dslo.test.seed=<seed>} replays them).
  */
 final class StripedCounterSpillTest {
     private static final StripedCounter.GrowLock NEVER = new StripedCounter.GrowLock() {
@@ -31,8 +33,7 @@ final class StripedCounterSpillTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aDrainBetweenASpilledBatchsTwoAdds_seesGoodAtMostTotal_andLosesNothing() throws Exception {
-        String given = System.getProperty("slo.seed");
-        long seed = given != null ? Long.parseLong(given) : new SplittableRandom().nextLong();
+        long seed = TestSeeds.seed();
         StripedCounter counter = new StripedCounter(1);
         SplittableRandom random = new SplittableRandom(seed);
         int rounds = 20_000;
@@ -73,15 +74,15 @@ final class StripedCounterSpillTest {
             drains++;
             drainsDone.set(drains);
             assertTrue(bucket[0] <= bucket[1], "drain " + drains + " saw good " + bucket[0] + " > total "
-                    + bucket[1] + " (replay with -Dslo.seed=" + seed + ")");
+                    + bucket[1] + TestSeeds.replay("StripedCounterSpillTest", seed));
             assertEquals(bucket[0], bucket[1], "every event was good, yet drain " + drains + " saw bad ones"
-                    + " (replay with -Dslo.seed=" + seed + ")");
+                    + TestSeeds.replay("StripedCounterSpillTest", seed));
             sum[0] += bucket[0];
             sum[1] += bucket[1];
         }
         writer.join();
         counter.drainInto(sum);
-        assertEquals(expected[0], sum[0], "good (replay with -Dslo.seed=" + seed + ")");
-        assertEquals(expected[1], sum[1], "total (replay with -Dslo.seed=" + seed + ")");
+        assertEquals(expected[0], sum[0], "good" + TestSeeds.replay("StripedCounterSpillTest", seed));
+        assertEquals(expected[1], sum[1], "total" + TestSeeds.replay("StripedCounterSpillTest", seed));
     }
 }
