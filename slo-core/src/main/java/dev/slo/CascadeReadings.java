@@ -65,18 +65,19 @@ final class CascadeReadings {
      */
     static long lookBackMillis(Duration lookBack, List<Slo> slos) {
         Objects.requireNonNull(lookBack, "lookBack must not be null");
-        if (lookBack.isNegative() || lookBack.isZero() || lookBack.toMillis() == 0) {
-            throw new IllegalArgumentException("lookBack must be positive (at least 1 ms), got " + lookBack);
+        long millis = lookBack.isNegative() ? 0 : Durations.saturatedMillis(lookBack);
+        if (millis == 0) {
+            throw new IllegalArgumentException("lookBack must be positive (at least 1 ms), got " + Durations.format(lookBack));
         }
         long history = Long.MAX_VALUE;
         for (Slo slo : slos) {
             history = Math.min(history, slo.historyMillis());
         }
-        if (lookBack.compareTo(Duration.ofMillis(history)) > 0) {
-            throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(history)
-                    + " (the history the dependencies keep), got " + lookBack);
+        if (millis > history) {
+            throw new IllegalArgumentException("lookBack must be at most " + Durations.format(Duration.ofMillis(history))
+                    + " (the history the dependencies keep), got " + Durations.format(lookBack));
         }
-        return lookBack.toMillis();
+        return millis;
     }
 
     /**

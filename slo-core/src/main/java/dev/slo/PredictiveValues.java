@@ -38,10 +38,11 @@ final class PredictiveValues {
         Objects.requireNonNull(resolution, "resolution must not be null");
         Objects.requireNonNull(lookBack, "lookBack must not be null");
         if (resolution.compareTo(Duration.ofHours(1)) > 0) {
-            throw new IllegalArgumentException("resolution must be at most 1 hour (hourly or finer), got " + resolution);
+            throw new IllegalArgumentException("resolution must be at most 1 hour (hourly or finer), got " + Durations.format(resolution));
         }
         if (lookBack.compareTo(resolution) < 0) {
-            throw new IllegalArgumentException("lookBack must be at least resolution " + resolution + ", got " + lookBack);
+            throw new IllegalArgumentException("lookBack must be at least resolution " + Durations.format(resolution)
+                    + ", got " + Durations.format(lookBack));
         }
     }
 

@@ -108,10 +108,14 @@ final class CascadeBadInputTest {
     void predictedBurnRateLookBack() {
         Cascade c = f.slos.cascade(checkout).dependsOn(auth).build();
         assertEquals("lookBack must not be null", assertThrows(NullPointerException.class, () -> c.predictedBurnRate(null)).getMessage());
-        assertEquals("lookBack must be positive (at least 1 ms), got PT0S",
+        assertEquals("lookBack must be positive (at least 1 ms), got 0s",
                 assertThrows(IllegalArgumentException.class, () -> c.predictedBurnRate(Duration.ZERO)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> c.predictedBurnRate(Duration.ofDays(400)))
-                .getMessage().endsWith("got PT9600H"));
+                .getMessage().endsWith("got 400d"));
+        // Past Long.MAX_VALUE ms: refused by name and value, not with an ArithmeticException from toMillis.
+        String huge = assertThrows(IllegalArgumentException.class,
+                () -> c.predictedBurnRate(Duration.ofSeconds(Long.MAX_VALUE))).getMessage();
+        assertTrue(huge.startsWith("lookBack must be at most "), huge);
     }
 
     @Test

@@ -67,10 +67,10 @@ final class CascadePredictiveValueTest {
 
     @Test
     void rejectsResolutionCoarserThanHourlyAndLookBackShorterThanResolution() {
-        assertEquals("resolution must be at most 1 hour (hourly or finer), got PT2H",
+        assertEquals("resolution must be at most 1 hour (hourly or finer), got 2h",
                 assertThrows(IllegalArgumentException.class,
                         () -> journey.predictiveValue(Duration.ofHours(2), Duration.ofDays(1))).getMessage());
-        assertEquals("lookBack must be at least resolution PT1H, got PT30M",
+        assertEquals("lookBack must be at least resolution 1h, got 30m",
                 assertThrows(IllegalArgumentException.class,
                         () -> journey.predictiveValue(Duration.ofHours(1), Duration.ofMinutes(30))).getMessage());
         assertThrows(NullPointerException.class, () -> journey.predictiveValue(null, Duration.ofHours(1)));
