@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,46 @@ final class SliceHandOffTest {
         assertEquals(1, budget.total());                   // one slice with data
         assertEquals(1, budget.good());                    // all 2^30 readings good
         assertEquals(Slo.MAX_COUNTS_PER_CALL, slo.timeline(Duration.ofHours(1), Duration.ofHours(1)).get(0).total());
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aHundredSlicesClosedWhileAQueryHoldsTheLock_eachKeepItsVerdict() throws Exception {
+        // The lock is held (a descheduled query) while the clock crosses 100 one-minute slices, each with
+        // one reading, every 7th bad. Verdicts are parked by the closers: 32 cells of 10 s, then coarser
+        // ones, merging per bucket, so none is lost however many slices pass. 100 slices, 14 bad.
+        ManualClock clock = Fixtures.clock();
+        Slo slo = sliceSlo(clock, Duration.ofMinutes(1), Duration.ofDays(1));
+        SliceRecorder slices = slo.sliceRecorder();
+        AtomicBoolean held = new AtomicBoolean();
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            held.set(slices.tryAcquire());
+            taken.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (held.get()) {
+                    slices.release();
+                }
+            }
+        });
+        holder.start();
+        taken.await();
+        assertTrue(held.get());
+        for (int m = 1; m <= 100; m++) {
+            slo.record(m % 7 != 0);                        // slice m - 1 gets reading m
+            clock.advance(Duration.ofMinutes(1));
+        }
+        slo.record(true);                                  // closes slice 99 while the lock is still held
+        done.countDown();
+        holder.join();
+        ErrorBudget budget = slo.errorBudget();
+        assertEquals(100, budget.total());
+        assertEquals(86, budget.good());
     }
 
     @Test
