@@ -74,7 +74,7 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
 
     /**
      * The window in words, as reports and findings show it to people: {@code rolling 30 days},
-     * {@code calendar month in Europe/Paris}, {@code calendar week in Z}. Unlike {@link #toString()}
+     * {@code calendar month in Europe/Paris}, {@code calendar week in Z}. Unlike {@code toString()}
      * ({@code rolling 30d}), a rolling length is spelled out in its largest whole unit.
      *
      * @return the window in words, never empty
