@@ -129,7 +129,8 @@ final class MarkdownRenderer {
                         .map(b -> shortDuration(b.lookBack()) + " " + burn(b.rate())).collect(Collectors.joining(", ")))
                 .append('\n');
         if (row.excludedEvents() > 0) {
-            out.append("- Excluded during maintenance: ").append(row.excludedEvents()).append(" events\n");
+            out.append("- Excluded during maintenance: ").append(row.excludedEvents())
+                    .append(row.excludedEvents() == 1 ? " event\n" : " events\n");
         }
         Adherence adherence = row.adherence();
         out.append("- Adherence: target met on ").append(adherence.daysMet()).append(" of ")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.slo.Adherence;
 import dev.slo.Audience;
 import dev.slo.DownstreamConsumer;
+import dev.slo.Exclusion;
 import dev.slo.ManualClock;
 import dev.slo.Owner;
 import dev.slo.Report;
@@ -192,5 +193,16 @@ final class ReportTest {
                 .window(Window.rolling(Duration.ofDays(7))).register();
         String md = slos.report(Audience.CUSTOMER).markdown();
         assertTrue(md.contains("| Pay \\| refund \\# \\*now\\* (odd) | 99% | rolling 7 days | n/a | n/a | no data |"), md);
+    }
+
+    @Test
+    void internal_report_counts_events_excluded_for_maintenance_in_good_english() {
+        Slo batch = slos.define("batch").internal("batch runs").ownedBy(Owner.team("ops")).sli(Sli.ratio()).target(0.99)
+                .window(Window.rolling(Duration.ofDays(7)))
+                .exclude(Exclusion.once(clock.instant(), Duration.ofMinutes(10), "upgrade")).register();
+        batch.record(false);
+        assertTrue(slos.report(Audience.INTERNAL).markdown().contains("- Excluded during maintenance: 1 event\n"));
+        batch.record(false);
+        assertTrue(slos.report(Audience.INTERNAL).markdown().contains("- Excluded during maintenance: 2 events\n"));
     }
 }
