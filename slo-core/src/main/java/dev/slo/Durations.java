@@ -11,6 +11,8 @@ import java.time.Instant;
  * down, separated by spaces: {@code 30d}, {@code 5m}, {@code 1h 30m}, {@code 10s}, {@code 250ms},
  * {@code 6d 1ms}, {@code 500ns}; a negative one with a leading minus, {@code -1h}; zero as {@code 0s}.
  * Every exception message and {@code toString()} that shows a duration uses it, never the ISO-8601 form.
+ * Findings and {@link Window#describe()} speak in words instead ({@link #inWords}: {@code 30 days}), and
+ * name alert windows in the short form of a single unit ({@link #shortForm}: {@code 90m}, {@code 3d}).
  *
  * <p><b>Saturating.</b> A conversion whose exact result would overflow a {@code long} returns the
  * nearest {@code long} instead: {@link Long#MAX_VALUE} (or {@link Long#MIN_VALUE} below). Callers use it
@@ -60,6 +62,38 @@ final class Durations {
             }
             out.append(n).append(unit);
         }
+    }
+
+    /** {@code d} in the largest whole unit that fits: "30 days", "6 hours", "5 minutes", else ISO-8601. */
+    static String inWords(Duration d) {
+        long seconds = d.getSeconds();
+        if (d.getNano() != 0 || seconds <= 0) {
+            return d.toString();
+        }
+        if (seconds % 86_400 == 0) {
+            return plural(seconds / 86_400, "day");
+        }
+        if (seconds % 3_600 == 0) {
+            return plural(seconds / 3_600, "hour");
+        }
+        if (seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(seconds, "second");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /** {@code d} in the short form alert windows are named by, one unit only: "5m", "1h", "3d", "90m"; else ISO-8601. */
+    static String shortForm(Duration d) {
+        long seconds = d.getSeconds();
+        if (d.getNano() != 0 || seconds <= 0) {
+            return d.toString();
+        }
+        return seconds % 86_400 == 0 ? seconds / 86_400 + "d" : seconds % 3_600 == 0 ? seconds / 3_600 + "h"
+                : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     /** {@code d} in milliseconds (truncated as {@link Duration#toMillis()}), saturated at the ends of {@code long}. */

@@ -43,7 +43,7 @@ final class Lint {
             ErrorBudget budget = slo.errorBudget();
             if (budget.insufficientData()) {
                 findings.add(new Finding(FindingKind.NEGLECTED_OBSERVABILITY, spec.name(), "\"" + spec.name()
-                        + "\" has no events in its window (" + ReportFormat.window(spec.window()) + "), so it says nothing, healthy or not. "
+                        + "\" has no events in its window (" + spec.window().describe() + "), so it says nothing, healthy or not. "
                         + "Call record(...) where the service handles each request or job, or remove the SLO."));
             } else {
                 unrealisticForTraffic(slo, spec, now, findings);
@@ -257,8 +257,8 @@ final class Lint {
         Duration shortest = null;
         for (BurnRateRule rule : spec.alertPolicy().rules()) {
             if (rule.shortWindow().compareTo(slice) < 0) {
-                silent.add(rule.severity() + " " + ReportFormat.shortDuration(rule.longWindow()) + "/"
-                        + ReportFormat.shortDuration(rule.shortWindow()));
+                silent.add(rule.severity() + " " + Durations.shortForm(rule.longWindow()) + "/"
+                        + Durations.shortForm(rule.shortWindow()));
                 shortest = shortest == null || rule.shortWindow().compareTo(shortest) < 0 ? rule.shortWindow() : shortest;
             }
         }
@@ -268,11 +268,11 @@ final class Lint {
         boolean one = silent.size() == 1;
         String example = sliceOfAtMost(shortest.dividedBy(2));
         findings.add(new Finding(FindingKind.SLICE_LONGER_THAN_ALERT_WINDOW, spec.name(), "\"" + spec.name()
-                + "\" counts slices of " + ReportFormat.duration(slice) + ", longer than the short window of its alert "
+                + "\" counts slices of " + Durations.inWords(slice) + ", longer than the short window of its alert "
                 + (one ? "rule " : "rules ") + String.join(", ", silent) + " (long/short): no whole slice fits in "
                 + (one ? "that window, so the rule" : "those windows, so the rules") + " can never fire. Use slices of at "
-                + "most half of " + ReportFormat.duration(shortest) + (example.isEmpty() ? "" : ", e.g. " + example)
-                + ", or an alert policy whose short windows are at least " + ReportFormat.duration(slice.multipliedBy(2))
+                + "most half of " + Durations.inWords(shortest) + (example.isEmpty() ? "" : ", e.g. " + example)
+                + ", or an alert policy whose short windows are at least " + Durations.inWords(slice.multipliedBy(2))
                 + " (twice the slice)."));
     }
 

@@ -1,5 +1,6 @@
 package dev.slo;
 
+import dev.slo.report.Reports;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,11 +104,13 @@ public final class SloRegistry {
      * pages (customer SLOs only, never revealing an internal one), {@link Audience#INTERNAL} for
      * engineering retros (everything, with burn rates, alerts, blame and findings). See {@link Report}.
      *
+     * @param audience whom the report is for
+     * @return the report as Markdown and as JSON, of the same figures
      * @throws NullPointerException if {@code audience} is null
      */
     public Report report(Audience audience) {
         Objects.requireNonNull(audience, "audience must not be null");
-        return audience == Audience.CUSTOMER ? CustomerReport.of(this) : InternalReport.of(this);
+        return Reports.of(this, audience);        // the one use of dev.slo.report from this package
     }
 
     /**

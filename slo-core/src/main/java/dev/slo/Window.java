@@ -73,6 +73,17 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
     Duration maxLength();
 
     /**
+     * The window in words, as reports and findings show it to people: {@code rolling 30 days},
+     * {@code calendar month in Europe/Paris}, {@code calendar week in Z}. Unlike {@code toString()}
+     * ({@code rolling 30d}), a rolling length is spelled out in its largest whole unit.
+     *
+     * @return the window in words, never empty
+     */
+    default String describe() {
+        return this instanceof Rolling rolling ? "rolling " + Durations.inWords(rolling.length()) : toString();
+    }
+
+    /**
      * A rolling window.
      *
      * @param length from 1 hour to 90 days, in whole seconds

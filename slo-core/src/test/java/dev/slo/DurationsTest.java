@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Durations in messages and toString read as people write them: 30d, 5m, 1h 30m, 10s, 250ms. */
@@ -58,5 +60,20 @@ final class DurationsTest {
         assertEquals("PAGE 2.0% of budget in 1h (short 5m)", AlertPolicy.sreWorkbook().rules().get(0).toString());
         assertEquals("Latency[threshold=300ms]", Sli.latency(Duration.ofMillis(300)).toString());
         assertEquals("Timeslices[slice=1m, sliceTarget=1.0]", Budgeting.timeslices(Duration.ofMinutes(1)).toString());
+    }
+
+    @Test
+    void inWordsAndShortForm_nameWindowsForFindingsAndReports() {
+        assertEquals("30 days", Durations.inWords(Duration.ofDays(30)));
+        assertEquals("1 minute", Durations.inWords(Duration.ofMinutes(1)));
+        assertEquals("90 minutes", Durations.inWords(Duration.ofMinutes(90)));
+        assertEquals("PT0.5S", Durations.inWords(Duration.ofMillis(500)), "not whole seconds: ISO-8601");
+        assertEquals("5m", Durations.shortForm(Duration.ofMinutes(5)));
+        assertEquals("90m", Durations.shortForm(Duration.ofMinutes(90)));
+        assertEquals("3d", Durations.shortForm(Duration.ofDays(3)));
+        assertEquals("rolling 30 days", Window.rolling(Duration.ofDays(30)).describe());
+        assertEquals("rolling 36 hours", Window.rolling(Duration.ofHours(36)).describe());
+        assertEquals("calendar month in Europe/Paris", Window.calendarMonth(ZoneId.of("Europe/Paris")).describe());
+        assertEquals("calendar week in Z", Window.calendarWeek(ZoneOffset.UTC).describe());
     }
 }

@@ -1,7 +1,15 @@
-package dev.slo;
+package dev.slo.report;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.slo.Audience;
+import dev.slo.DownstreamConsumer;
+import dev.slo.ManualClock;
+import dev.slo.Owner;
+import dev.slo.Sli;
+import dev.slo.Slo;
+import dev.slo.SloRegistry;
+import dev.slo.Window;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +77,7 @@ final class JsonProperties {
 
     @Property(tries = 300)
     void markdownTextNeverBreaksALineOrACell(@ForAll("nasty") String s) {
-        String md = ReportFormat.md(s);
+        String md = Formats.md(s);
         assertFalse(md.contains("\n") || md.contains("\r"), "no line break");
         // every | is escaped: no unescaped cell separator
         for (int k = md.indexOf('|'); k >= 0; k = md.indexOf('|', k + 1)) {

@@ -1,4 +1,4 @@
-package dev.slo;
+package dev.slo.report;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.slo;
+package dev.slo.report;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,5 @@
-package dev.slo;
+// Writes JSON text by hand, escaping every string completely; the JSON renderer's only tool.
+package dev.slo.report;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,7 +1,18 @@
-package dev.slo;
+package dev.slo.report;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.slo.Adherence;
+import dev.slo.Audience;
+import dev.slo.DownstreamConsumer;
+import dev.slo.Exclusion;
+import dev.slo.ManualClock;
+import dev.slo.Owner;
+import dev.slo.Report;
+import dev.slo.Sli;
+import dev.slo.Slo;
+import dev.slo.SloRegistry;
+import dev.slo.Window;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,7 +178,7 @@ final class ReportTest {
         assertTrue(adherence.durableGap());
         String md = registry.report(Audience.INTERNAL).markdown();
         assertTrue(md.contains("- Adherence: target met on 0 of 10 days with events in the last 30, a durable gap"), md);
-        assertTrue(md.contains("- **Advice:** " + ReportFormat.md(adherence.advice())), md);
+        assertTrue(md.contains("- **Advice:** " + Formats.md(adherence.advice())), md);
         Map<String, Object> json = TinyJson.object(TinyJson.parse(registry.report(Audience.INTERNAL).json()));
         Map<String, Object> a = TinyJson.object(TinyJson.object(TinyJson.array(json.get("slos")).get(0)).get("adherence"));
         assertEquals(Boolean.TRUE, a.get("durableGap"));
@@ -182,5 +193,16 @@ final class ReportTest {
                 .window(Window.rolling(Duration.ofDays(7))).register();
         String md = slos.report(Audience.CUSTOMER).markdown();
         assertTrue(md.contains("| Pay \\| refund \\# \\*now\\* (odd) | 99% | rolling 7 days | n/a | n/a | no data |"), md);
+    }
+
+    @Test
+    void internal_report_counts_events_excluded_for_maintenance_in_good_english() {
+        Slo batch = slos.define("batch").internal("batch runs").ownedBy(Owner.team("ops")).sli(Sli.ratio()).target(0.99)
+                .window(Window.rolling(Duration.ofDays(7)))
+                .exclude(Exclusion.once(clock.instant(), Duration.ofMinutes(10), "upgrade")).register();
+        batch.record(false);
+        assertTrue(slos.report(Audience.INTERNAL).markdown().contains("- Excluded during maintenance: 1 event\n"));
+        batch.record(false);
+        assertTrue(slos.report(Audience.INTERNAL).markdown().contains("- Excluded during maintenance: 2 events\n"));
     }
 }

@@ -1,7 +1,15 @@
-package dev.slo;
+package dev.slo.report;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.slo.Audience;
+import dev.slo.ManualClock;
+import dev.slo.Owner;
+import dev.slo.Report;
+import dev.slo.Sli;
+import dev.slo.Slo;
+import dev.slo.SloRegistry;
+import dev.slo.Window;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -41,9 +49,9 @@ final class LatencyReportTest {
 
     @Test
     void readableLatenciesKeepThreeDigits() {
-        assertEquals("850 ns", LatencyLine.readable(Duration.ofNanos(850)));
-        assertEquals("12.3 µs", LatencyLine.readable(Duration.ofNanos(12_340)));
-        assertEquals("1.05 s", LatencyLine.readable(Duration.ofMillis(1_050)));
-        assertEquals("300 ms", LatencyLine.readable(Duration.ofMillis(300)));
+        assertEquals("850 ns", Formats.readable(Duration.ofNanos(850)));
+        assertEquals("12.3 µs", Formats.readable(Duration.ofNanos(12_340)));
+        assertEquals("1.05 s", Formats.readable(Duration.ofMillis(1_050)));
+        assertEquals("300 ms", Formats.readable(Duration.ofMillis(300)));
     }
 }
