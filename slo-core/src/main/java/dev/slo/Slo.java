@@ -420,7 +420,7 @@ public final class Slo {
      * budget is already gone.
      *
      * @param lookBack the look-back whose burn rate is projected; positive, at most the history the SLO keeps
-     * @return the time left, positive, or empty
+     * @return the time left at that burn (saturating at the longest Duration), or empty
      * @throws NullPointerException if {@code lookBack} is null
      * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than the history kept
      */
