@@ -36,6 +36,11 @@ public record Adherence(String slo, double target, List<DailyAttainment> days) {
     public static final double ACHIEVED_ON_SHARE = 0.9;
 
     /**
+     * Checks the fields and keeps an unmodifiable copy of {@code days}.
+     *
+     * @param slo    the SLO's name, not null
+     * @param target its target when the adherence was taken, a fraction in (0,1)
+     * @param days   the days, oldest first, usually {@link #DAYS} of them; may be empty
      * @throws NullPointerException if {@code slo} or {@code days} (or a day) is null
      * @throws IllegalArgumentException if {@code target} is not in (0,1)
      */
@@ -45,22 +50,22 @@ public record Adherence(String slo, double target, List<DailyAttainment> days) {
         days = List.copyOf(Objects.requireNonNull(days, "days must not be null"));
     }
 
-    /** Days that had at least one event. */
+    /** {@return the number of days that had at least one event, in [0, days().size()]} */
     public int daysWithData() {
         return (int) days.stream().filter(DailyAttainment::hasData).count();
     }
 
-    /** Days whose attainment reached the target. */
+    /** {@return the number of days whose attainment reached the target (days without events excluded)} */
     public int daysMet() {
         return (int) days.stream().filter(DailyAttainment::met).count();
     }
 
-    /** Days that had events and missed the target. */
+    /** {@return the number of days that had events and missed the target} */
     public int daysMissed() {
         return (int) days.stream().filter(DailyAttainment::missed).count();
     }
 
-    /** The longest run of consecutive missed days (a day without events ends a run). */
+    /** {@return the longest run of consecutive missed days, 0 when none was missed (a day without events ends a run)} */
     public int longestMissedRun() {
         int longest = 0;
         int run = 0;
@@ -71,12 +76,20 @@ public record Adherence(String slo, double target, List<DailyAttainment> days) {
         return longest;
     }
 
-    /** True when the SLO missed on more than half of the days, or on {@link #DURABLE_RUN} days in a row. */
+    /**
+     * True when the SLO missed on more than half of the days, or on {@link #DURABLE_RUN} days in a row.
+     *
+     * @return whether the gap between the target and the service is durable
+     */
     public boolean durableGap() {
         return 2 * daysMissed() > days.size() || longestMissedRun() >= DURABLE_RUN;
     }
 
-    /** The median daily attainment over the days with events; empty when none had events. */
+    /**
+     * The median daily attainment over the days with events; empty when none had events.
+     *
+     * @return the median, in [0,1] (the mean of the middle two for an even count), or empty
+     */
     public OptionalDouble medianAttainment() {
         double[] sorted = sortedAttainments();
         if (sorted.length == 0) {
@@ -90,6 +103,8 @@ public record Adherence(String slo, double target, List<DailyAttainment> days) {
      * The target the service actually achieves: the attainment reached on at least 90% of the days with
      * events, rounded down so that {@code 1 - target} has one significant digit (0.99734 gives 0.997).
      * Empty when no day had events.
+     *
+     * @return the achieved target, in [0,1], or empty
      */
     public OptionalDouble achievedTarget() {
         double[] sorted = sortedAttainments();
@@ -104,6 +119,8 @@ public record Adherence(String slo, double target, List<DailyAttainment> days) {
     /**
      * What to do, in one paragraph: with a durable gap, the achieved target next to the current one and
      * the choice between rewriting the SLO and fixing the service; otherwise how often the target was met.
+     *
+     * @return the advice, one paragraph of plain text naming the SLO; never empty
      */
     public String advice() {
         int withData = daysWithData();

@@ -32,6 +32,10 @@ public record AlertPolicy(List<BurnRateRule> rules, long minimumEvents) {
             new BurnRateRule(Severity.TICKET, 0.10, Duration.ofDays(3), Duration.ofHours(6)));
 
     /**
+     * Checks the fields and keeps an unmodifiable copy of {@code rules}.
+     *
+     * @param rules         the rules, in the order alerts are listed; not empty, no null element
+     * @param minimumEvents events the long window must hold before its rule may fire, at least 0
      * @throws NullPointerException if {@code rules} or one of them is null
      * @throws IllegalArgumentException if {@code rules} is empty or {@code minimumEvents} is negative
      */
@@ -49,7 +53,7 @@ public record AlertPolicy(List<BurnRateRule> rules, long minimumEvents) {
         }
     }
 
-    /** The four rules of the Google SRE Workbook; see the class documentation. */
+    /** {@return the four rules of the Google SRE Workbook, firing on any traffic; see the class documentation} */
     public static AlertPolicy sreWorkbook() {
         return SRE_WORKBOOK;
     }
@@ -57,6 +61,8 @@ public record AlertPolicy(List<BurnRateRule> rules, long minimumEvents) {
     /**
      * A policy of the given rules, in that order, firing on any traffic.
      *
+     * @param rules the rules, at least one, none null
+     * @return the policy, with {@code minimumEvents} 0
      * @throws NullPointerException if a rule is null
      * @throws IllegalArgumentException if no rule is given
      */
@@ -71,13 +77,15 @@ public record AlertPolicy(List<BurnRateRule> rules, long minimumEvents) {
     /**
      * The same rules, firing only once a rule's long window holds at least {@code minimumEvents} events.
      *
+     * @param minimumEvents events a long window must hold before its rule may fire, at least 0; 0 fires on any traffic
+     * @return a new policy; this one is unchanged
      * @throws IllegalArgumentException if {@code minimumEvents} is negative
      */
     public AlertPolicy withMinimumEvents(long minimumEvents) {
         return new AlertPolicy(rules, minimumEvents);
     }
 
-    /** The longest look-back any rule needs. */
+    /** {@return the longest look-back any rule needs: the longest of the rules' long windows} */
     public Duration longestWindow() {
         Duration longest = Duration.ZERO;
         for (BurnRateRule rule : rules) {

@@ -18,7 +18,11 @@ import java.util.Objects;
  */
 public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Timeslices, Budgeting.RatioTimeslices {
 
-    /** Each event counts: the budget is {@code (1 - target) * events}. The default. */
+    /**
+     * Each event counts: the budget is {@code (1 - target) * events}. The default.
+     *
+     * @return the occurrences budgeting, always the same instance
+     */
     static Budgeting occurrences() {
         return Occurrences.INSTANCE;
     }
@@ -28,6 +32,7 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
      * when every reading in it is within bound).
      *
      * @param slice from 1 second to 1 hour, a whole number of seconds dividing a day evenly (1 min, 5 min, 1 h...)
+     * @return time-slice budgeting with a slice target of 1.0
      * @throws NullPointerException if {@code slice} is null
      * @throws IllegalArgumentException if {@code slice} is not allowed
      */
@@ -40,6 +45,7 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
      *
      * @param slice       as for {@link #timeslices(Duration)}
      * @param sliceTarget the fraction of a slice's events that must be good, in (0,1]
+     * @return time-slice budgeting with that slice target
      * @throws NullPointerException if {@code slice} is null
      * @throws IllegalArgumentException if {@code sliceTarget} is outside (0,1] or {@code slice} is not allowed
      */
@@ -51,6 +57,7 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
      * Each slice of {@code slice} counts by its good/total ratio: attainment is the mean of the slices' ratios.
      *
      * @param slice as for {@link #timeslices(Duration)}
+     * @return ratio-timeslices budgeting
      * @throws NullPointerException if {@code slice} is null
      * @throws IllegalArgumentException if {@code slice} is not allowed
      */
@@ -70,7 +77,14 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
      * @param sliceTarget in (0,1]
      */
     record Timeslices(Duration slice, double sliceTarget) implements Budgeting {
-        /** @throws IllegalArgumentException if an argument is out of range */
+        /**
+         * Checks the slice length and the slice target.
+         *
+         * @param slice       from 1 second to 1 hour, a whole number of seconds dividing a day evenly
+         * @param sliceTarget the fraction of a slice's events that must be good, in (0,1]
+         * @throws NullPointerException if {@code slice} is null
+         * @throws IllegalArgumentException if an argument is out of range
+         */
         public Timeslices {
             checkSlice(slice);
             Args.fractionUpToOne(sliceTarget, "sliceTarget");
@@ -84,7 +98,13 @@ public sealed interface Budgeting permits Budgeting.Occurrences, Budgeting.Times
 
     /** @param slice from 1 second to 1 hour, a whole number of seconds dividing a day evenly */
     record RatioTimeslices(Duration slice) implements Budgeting {
-        /** @throws IllegalArgumentException if {@code slice} is out of range */
+        /**
+         * Checks the slice length.
+         *
+         * @param slice from 1 second to 1 hour, a whole number of seconds dividing a day evenly
+         * @throws NullPointerException if {@code slice} is null
+         * @throws IllegalArgumentException if {@code slice} is out of range
+         */
         public RatioTimeslices {
             checkSlice(slice);
         }

@@ -19,13 +19,22 @@ import java.util.Objects;
  */
 public record BurnRateAlert(Slo slo, BurnRateRule rule, double longBurnRate, double shortBurnRate, double threshold) {
 
-    /** @throws NullPointerException if {@code slo} or {@code rule} is null */
+    /**
+     * Checks that the alert names its SLO and rule.
+     *
+     * @param slo           the SLO whose rule fires, not null
+     * @param rule          the rule that fires, not null
+     * @param longBurnRate  the burn rate over the rule's long window (for an alert of {@link Slo#alerts()}, at least {@code threshold})
+     * @param shortBurnRate the burn rate over the rule's short window (likewise at least {@code threshold})
+     * @param threshold     the rule's threshold for the SLO's window length at the time of the query
+     * @throws NullPointerException if {@code slo} or {@code rule} is null
+     */
     public BurnRateAlert {
         Objects.requireNonNull(slo, "slo must not be null");
         Objects.requireNonNull(rule, "rule must not be null");
     }
 
-    /** The rule's severity. */
+    /** {@return the rule's severity: whether this alert should page or open a ticket} */
     public Severity severity() {
         return rule.severity();
     }

@@ -22,6 +22,12 @@ import java.util.Objects;
 public record BurnRateRule(Severity severity, double budgetShare, Duration longWindow, Duration shortWindow) {
 
     /**
+     * Checks the rule's severity, share and windows.
+     *
+     * @param severity    page or ticket, not null
+     * @param budgetShare the share of the window's budget, in (0,1], that the long window may spend
+     * @param longWindow  the main look-back, from 1 minute to 90 days
+     * @param shortWindow the reset look-back, positive and shorter than {@code longWindow}
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code budgetShare} is outside (0,1], a window is not positive,
      *     {@code longWindow} is outside [1 min, 90 d], or {@code shortWindow} is not shorter than {@code longWindow}
@@ -48,6 +54,8 @@ public record BurnRateRule(Severity severity, double budgetShare, Duration longW
      * {@code budgetShare * windowLength / longWindow}. For 30 days: 14.4, 6, 3 and 1 for the four
      * rules of {@link AlertPolicy#sreWorkbook()}.
      *
+     * @param windowLength the length of the SLO's window (for a calendar window, of the current period), positive
+     * @return the threshold burn rate, positive
      * @throws NullPointerException if {@code windowLength} is null
      * @throws IllegalArgumentException if {@code windowLength} is not positive
      */

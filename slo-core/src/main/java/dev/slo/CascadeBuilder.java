@@ -38,6 +38,8 @@ public final class CascadeBuilder {
      * Adds a dependency that is critical on every event of the root: when it fails, the root's event fails.
      * Same as {@code dependsOn(dependency, 1.0)}.
      *
+     * @param dependency an SLO of the root's registry, not the root and not yet a dependency of this builder
+     * @return this builder
      * @throws NullPointerException if {@code dependency} is null
      * @throws IllegalArgumentException if {@code dependency} is from another registry, is the root, or is already a dependency
      */
@@ -49,7 +51,9 @@ public final class CascadeBuilder {
      * Adds a dependency that is critical on {@code share} of the root's events (e.g. 0.25 when one
      * checkout in four calls search).
      *
+     * @param dependency an SLO of the root's registry, not the root and not yet a dependency of this builder
      * @param share the fraction of the root's events that need this dependency, in (0,1]
+     * @return this builder
      * @throws NullPointerException if {@code dependency} is null
      * @throws IllegalArgumentException if {@code share} is outside (0,1], or {@code dependency} is from
      *     another registry, is the root, or is already a dependency
@@ -67,6 +71,7 @@ public final class CascadeBuilder {
      * fail, so it contributes {@code 1 - Π (1 - a_i)}.
      *
      * @param members at least two SLOs, none of them the root or already a dependency
+     * @return this builder
      * @throws NullPointerException if {@code members} or one of them is null
      * @throws IllegalArgumentException if fewer than two members are given, one is repeated, is from
      *     another registry, is the root, or is already a dependency
@@ -92,6 +97,7 @@ public final class CascadeBuilder {
     /**
      * Adds the cascade to the registry and returns it. The builder is not changed.
      *
+     * @return the cascade, now part of the registry (so {@link SloRegistry#lint()} considers it)
      * @throws IllegalStateException if no dependency was declared
      * @throws IllegalArgumentException if the root already has a cascade, or a dependency reaches the
      *     root through cascades already built (a cycle)

@@ -17,6 +17,10 @@ import java.util.Objects;
 public record Contribution(Slo slo, double share) {
 
     /**
+     * Checks the dependency and its share.
+     *
+     * @param slo   the dependency, not null
+     * @param share its fraction of the blame, in [0,1]
      * @throws NullPointerException if {@code slo} is null
      * @throws IllegalArgumentException if {@code share} is outside [0,1]
      */

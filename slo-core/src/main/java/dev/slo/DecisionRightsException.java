@@ -10,9 +10,12 @@ public final class DecisionRightsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Owner actor;
+    /** The name of the SLO the actor tried to revise. */
     private final String slo;
 
     /**
+     * An exception naming the SLO, the actor and the change refused.
+     *
      * @param slo     the name of the SLO the actor tried to revise
      * @param actor   who tried
      * @param message what is not allowed, and who may do it
@@ -23,12 +26,12 @@ public final class DecisionRightsException extends RuntimeException {
         this.actor = actor;
     }
 
-    /** The name of the SLO the actor tried to revise. */
+    /** {@return the name of the SLO the actor tried to revise} */
     public String slo() {
         return slo;
     }
 
-    /** Who tried. */
+    /** {@return who tried: the owner given to {@link Slo#revise}; null once the exception has been deserialized} */
     public Owner actor() {
         return actor;
     }

@@ -33,6 +33,11 @@ public record DownstreamConsumer(String name, Impact impact, String description)
     }
 
     /**
+     * Checks the consumer's name, impact and description.
+     *
+     * @param name        the consuming team or system, not blank, without control characters
+     * @param impact      how severely a miss affects it, not null
+     * @param description how it is affected, in a few words; may be empty, not null, without control characters
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code name} is blank, or {@code name} or {@code description}
      *     holds a control character
@@ -43,7 +48,15 @@ public record DownstreamConsumer(String name, Impact impact, String description)
         Args.requireNoControl(description, "description");
     }
 
-    /** A consumer without a description. */
+    /**
+     * A consumer without a description.
+     *
+     * @param name   the consuming team or system, not blank, without control characters
+     * @param impact how severely a miss affects it, not null
+     * @return the consumer, with an empty description
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code name} is blank or holds a control character
+     */
     public static DownstreamConsumer of(String name, Impact impact) {
         return new DownstreamConsumer(name, impact, "");
     }

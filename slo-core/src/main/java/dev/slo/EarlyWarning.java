@@ -24,6 +24,14 @@ import java.util.Optional;
 public record EarlyWarning(Slo dependency, BurnRateRule rule, double predictedBurnRate, Optional<Duration> timeToExhaustion) {
 
     /**
+     * Checks the warning's fields.
+     *
+     * @param dependency        the internal SLO that burns, not null
+     * @param rule              the customer SLO's burn-rate rule that the predicted burn reaches, not null
+     * @param predictedBurnRate the customer burn predicted from this dependency alone over the rule's long
+     *                          window, at least 0
+     * @param timeToExhaustion  how long until the customer's budget is gone at that burn; empty (not null)
+     *                          when the budget is already gone
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code predictedBurnRate} is negative or not a number
      */
@@ -36,12 +44,21 @@ public record EarlyWarning(Slo dependency, BurnRateRule rule, double predictedBu
         }
     }
 
-    /** A warning without a time to exhaustion (the customer's budget is already gone). */
+    /**
+     * A warning without a time to exhaustion (the customer's budget is already gone).
+     *
+     * @param dependency        the internal SLO that burns, not null
+     * @param rule              the customer SLO's burn-rate rule that the predicted burn reaches, not null
+     * @param predictedBurnRate the customer burn predicted from this dependency alone over the rule's long
+     *                          window, at least 0
+     * @throws NullPointerException if {@code dependency} or {@code rule} is null
+     * @throws IllegalArgumentException if {@code predictedBurnRate} is negative or not a number
+     */
     public EarlyWarning(Slo dependency, BurnRateRule rule, double predictedBurnRate) {
         this(dependency, rule, predictedBurnRate, Optional.empty());
     }
 
-    /** The rule's severity. */
+    /** {@return the rule's severity: whether the warning calls for a page or a ticket} */
     public Severity severity() {
         return rule.severity();
     }

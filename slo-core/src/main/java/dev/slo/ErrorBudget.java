@@ -32,6 +32,10 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
     /**
      * A budget counted by events or by good/bad slices (no slice ratios).
      *
+     * @param total          events (or slices) in the window, at least 0
+     * @param good           good events (or slices) in the window, in [0, total]
+     * @param target         the SLO's target, a fraction in (0,1)
+     * @param budgetFraction exactly {@code 1 - target} in decimal (see {@link #of})
      * @throws IllegalArgumentException as the canonical constructor
      */
     public ErrorBudget(long total, long good, double target, double budgetFraction) {
@@ -39,6 +43,14 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
     }
 
     /**
+     * Checks the counts, the target and the derived budget fraction.
+     *
+     * @param total          events (or slices) in the window, at least 0
+     * @param good           good events (or slices) in the window, in [0, total]
+     * @param target         the SLO's target, a fraction in (0,1)
+     * @param budgetFraction exactly {@code 1 - target} in decimal (see {@link #of})
+     * @param sliceRatioSum  the sum of the slices' good/total ratios, in [0, total], for ratio-timeslices
+     *                       budgeting; empty (never null) for any other budget
      * @throws NullPointerException if {@code sliceRatioSum} is null
      * @throws IllegalArgumentException if the counts are negative, {@code good > total}, {@code target} is
      *     not a fraction in (0,1), {@code budgetFraction} is not exactly {@code 1 - target} in decimal (see
@@ -66,6 +78,10 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
     /**
      * A budget of the given counts against {@code target}, with {@code 1 - target} derived exactly.
      *
+     * @param total  events (or slices) in the window, at least 0
+     * @param good   good events (or slices) in the window, in [0, total]
+     * @param target the SLO's target, a fraction in (0,1)
+     * @return the budget, with an empty {@link #sliceRatioSum()}
      * @throws IllegalArgumentException if the counts are negative, {@code good > total}, or {@code target}
      *     is not a fraction in (0,1) (NaN and infinities included)
      */
@@ -78,6 +94,11 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
      * A ratio-timeslices budget: {@code total} slices with data, {@code good} of them wholly good, whose
      * good/total ratios sum to {@code sliceRatioSum}; attainment is their mean.
      *
+     * @param total         slices that had data in the window, at least 0
+     * @param good          slices whose every event was good, in [0, total]
+     * @param target        the SLO's target, a fraction in (0,1)
+     * @param sliceRatioSum the sum of the slices' good/total ratios, in [0, total]
+     * @return the budget, with {@link #sliceRatioSum()} present
      * @throws IllegalArgumentException if the counts are inconsistent, {@code target} is not in (0,1), or
      *     {@code sliceRatioSum} is outside [0, total]
      */
@@ -86,12 +107,16 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         return new ErrorBudget(total, good, target, Targets.budgetFraction(target), OptionalDouble.of(sliceRatioSum));
     }
 
-    /** Bad events (or slices): {@code total - good}. */
+    /** {@return the bad events (or slices), {@code total - good}, at least 0} */
     public long bad() {
         return total - good;
     }
 
-    /** {@code good / total} (ratio-timeslices: the mean slice ratio); 1.0 when there were no events. */
+    /**
+     * {@code good / total} (ratio-timeslices: the mean slice ratio); 1.0 when there were no events.
+     *
+     * @return the attainment, in [0,1]
+     */
     public double attainment() {
         if (total == 0) {
             return 1.0;
@@ -99,7 +124,7 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         return sliceRatioSum.isEmpty() ? (double) good / total : Math.min(1.0, sliceRatioSum.getAsDouble() / total);
     }
 
-    /** The bad events the window may hold: {@code (1 - target) * total}. */
+    /** {@return the bad events the window may hold, {@code (1 - target) * total}; 0.0 when there were none} */
     public double allowedBad() {
         return budgetFraction * total;
     }
@@ -107,6 +132,8 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
     /**
      * The share of the budget spent: {@code bad / allowedBad} (ratio-timeslices:
      * {@code (total - sliceRatioSum) / allowedBad}); 0.0 when there were no events.
+     *
+     * @return the share spent, at least 0; above 1 once the budget is overspent
      */
     public double consumed() {
         if (total == 0) {
@@ -116,7 +143,7 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         return spent / allowedBad();
     }
 
-    /** {@code 1 - consumed()}; negative once the budget is overspent. */
+    /** {@return {@code 1 - consumed()}, at most 1; negative once the budget is overspent} */
     public double remaining() {
         return 1.0 - consumed();
     }
@@ -139,7 +166,11 @@ public record ErrorBudget(long total, long good, double target, double budgetFra
         return BigDecimal.valueOf(bad()).compareTo(allowance) >= 0;
     }
 
-    /** True when the window holds no events: attainment 1.0 then means "no data", not "healthy". */
+    /**
+     * True when the window holds no events: attainment 1.0 then means "no data", not "healthy".
+     *
+     * @return whether {@code total} is 0
+     */
     public boolean insufficientData() {
         return total == 0;
     }

@@ -30,11 +30,13 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
     /**
      * A one-off exclusion covering {@code [start, start + length)}.
      *
+     * @param start  where it begins (inclusive)
      * @param length positive, at least 1 ms
      * @param reason why, e.g. "database migration"; not blank, without control characters
+     * @return the exclusion, a {@link Once}
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code length} is not positive, or {@code reason} is blank or
-     *     holds a control character
+     * @throws IllegalArgumentException if {@code length} is not positive, {@code start + length} is not a
+     *     representable instant, or {@code reason} is blank or holds a control character
      */
     static Exclusion once(Instant start, Duration length, String reason) {
         return new Once(start, length, reason);
@@ -45,8 +47,12 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
      * {@code length}. A start that falls in a DST gap moves later by the gap's length; a start that
      * falls in a DST overlap uses the earlier of the two instants (as {@link java.time.ZonedDateTime#of}).
      *
+     * @param day    the day of the week each occurrence starts on, in {@code zone}
+     * @param start  the local time each occurrence starts at, in {@code zone}
      * @param length positive, at least 1 ms and at most {@link #MAX_WEEKLY}
+     * @param zone   the time zone that {@code day} and {@code start} are read in
      * @param reason why, e.g. "weekly patching"; not blank, without control characters
+     * @return the exclusion, a {@link Weekly}
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code length} is outside (0, 6 days], or {@code reason} is blank
      *     or holds a control character
@@ -55,10 +61,10 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
         return new Weekly(day, start, length, zone, reason);
     }
 
-    /** Why the events are excluded: shown in reports. */
+    /** {@return why the events are excluded, not blank: shown in reports} */
     String reason();
 
-    /** How long one occurrence lasts (elapsed time). */
+    /** {@return how long one occurrence lasts (elapsed time), at least 1 ms} */
     Duration length();
 
     /**
@@ -67,6 +73,7 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
      * @param instant a reading of the millisecond clock SLOs count by: from
      *     {@code Instant.ofEpochMilli(Long.MIN_VALUE)} to {@code Instant.ofEpochMilli(Long.MAX_VALUE)}
      * @throws NullPointerException if {@code instant} is null
+     * @return whether {@code instant} lies in {@code [start, start + length)} of some occurrence
      * @throws IllegalArgumentException if {@code instant} is outside that range (e.g. {@link Instant#MAX})
      */
     default boolean activeAt(Instant instant) {
@@ -91,9 +98,14 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
      */
     record Once(Instant start, Duration length, String reason) implements Exclusion {
         /**
+         * Checks the exclusion's fields.
+         *
+         * @param start  where it begins (inclusive), not null
+         * @param length how long it lasts, at least 1 ms
+         * @param reason why; not blank, without control characters
          * @throws NullPointerException if an argument is null
-         * @throws IllegalArgumentException if {@code length} is under 1 ms, or {@code reason} is blank or
-         *     holds a control character
+         * @throws IllegalArgumentException if {@code length} is under 1 ms, {@code start + length} is not a
+         *     representable instant, or {@code reason} is blank or holds a control character
          */
         public Once {
             Objects.requireNonNull(start, "start must not be null");
@@ -107,7 +119,7 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
             }
         }
 
-        /** Where it ends (exclusive). */
+        /** {@return where it ends (exclusive): {@code start + length}} */
         public Instant end() {
             return start.plus(length);
         }
@@ -129,6 +141,13 @@ public sealed interface Exclusion permits Exclusion.Once, Exclusion.Weekly {
      */
     record Weekly(DayOfWeek day, LocalTime start, Duration length, ZoneId zone, String reason) implements Exclusion {
         /**
+         * Checks the exclusion's fields.
+         *
+         * @param day    the day of the week each occurrence starts on, in {@code zone}; not null
+         * @param start  the local time it starts at, not null
+         * @param length how long each occurrence lasts, from 1 ms to 6 days
+         * @param zone   the time zone of {@code day} and {@code start}, not null
+         * @param reason why; not blank, without control characters
          * @throws NullPointerException if an argument is null
          * @throws IllegalArgumentException if {@code length} is outside [1 ms, 6 days], or {@code reason} is
          *     blank or holds a control character

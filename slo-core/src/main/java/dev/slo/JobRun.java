@@ -42,12 +42,12 @@ public final class JobRun {
         this.deadlineMillis = deadlineMillis;
     }
 
-    /** When the run started, by the registry's clock. */
+    /** {@return when the run started, by the registry's clock, to the millisecond} */
     public Instant started() {
         return Instant.ofEpochMilli(startMillis);
     }
 
-    /** The latest completion that counts good: {@code started() + deadline}. */
+    /** {@return the latest completion that counts good: {@code started() + deadline}} */
     public Instant deadline() {
         return Instant.ofEpochMilli(deadlineMillis);
     }
@@ -72,7 +72,11 @@ public final class JobRun {
         slo.reportRun(this, false);
     }
 
-    /** True once the run has reported or its deadline was found passed. */
+    /**
+     * True once the run has reported or its deadline was found passed.
+     *
+     * @return whether the run has counted, good or bad; false while it is in flight
+     */
     public boolean finished() {
         return state.get() != RUNNING;
     }

@@ -50,17 +50,17 @@ public final class LatencyDistribution {
         this.count = sum;
     }
 
-    /** Successful events with a recorded latency: the population of the percentiles. */
+    /** {@return the successful events with a recorded latency, at least 0: the population of the percentiles} */
     public long count() {
         return count;
     }
 
-    /** Failed events recorded with a latency. */
+    /** {@return the failed events recorded with a latency, at least 0 (not part of the percentiles)} */
     public long failed() {
         return slots[LatencyBins.FAILED];
     }
 
-    /** {@code count() + failed()}: every event recorded with a latency. */
+    /** {@return every event recorded with a latency: {@code count() + failed()}} */
     public long total() {
         return count + failed();
     }
@@ -71,6 +71,7 @@ public final class LatencyDistribution {
      * true latency. {@code percentile(1.0)} is the largest. {@link Duration#ZERO} when {@code count() == 0}.
      *
      * @param quantile a fraction in (0,1], e.g. 0.99 for p99
+     * @return the latency at that quantile, at least 0 and at most 2^42 ns
      * @throws IllegalArgumentException if {@code quantile} is not in (0,1]
      */
     public Duration percentile(double quantile) {
@@ -85,6 +86,8 @@ public final class LatencyDistribution {
     /**
      * A lower bound of the smallest latency recorded (the lower edge of its bin; the true minimum is within
      * 1/32 above it). {@link Duration#ZERO} when {@code count() == 0}.
+     *
+     * @return the lower bound, at least 0
      */
     public Duration minAtLeast() {
         for (int i = 0; i < LatencyBins.FAILED; i++) {
@@ -98,6 +101,8 @@ public final class LatencyDistribution {
     /**
      * An upper bound of the largest latency recorded (the upper edge of its bin; the true maximum is within
      * 1/32 below it). {@link Duration#ZERO} when {@code count() == 0}.
+     *
+     * @return the upper bound, at least {@link #minAtLeast()}
      */
     public Duration maxAtMost() {
         for (int i = LatencyBins.OVERFLOW; i >= 0; i--) {
@@ -113,6 +118,8 @@ public final class LatencyDistribution {
      * or no recorded latency shares its bin; otherwise the events of that one bin are shared out as if
      * spread evenly across it (rounded down).
      *
+     * @param threshold the latency to compare against, at least 0
+     * @return the number of successful events within {@code threshold}, in [0, count()]
      * @throws NullPointerException if {@code threshold} is null
      * @throws IllegalArgumentException if {@code threshold} is negative
      */
@@ -140,6 +147,8 @@ public final class LatencyDistribution {
      * What attainment a latency SLI with {@code threshold} would have had: successful events within it over
      * all events recorded with a latency ({@link #total()}); 1.0 when there were none.
      *
+     * @param threshold the latency threshold of the hypothetical SLI, at least 0
+     * @return the attainment, in [0,1]
      * @throws NullPointerException if {@code threshold} is null
      * @throws IllegalArgumentException if {@code threshold} is negative
      */
@@ -157,6 +166,7 @@ public final class LatencyDistribution {
      * nothing was recorded.
      *
      * @param target a fraction in (0,1]
+     * @return the smallest bin edge that meets {@code target}, or empty
      * @throws IllegalArgumentException if {@code target} is not in (0,1]
      */
     public Optional<Duration> thresholdMet(double target) {

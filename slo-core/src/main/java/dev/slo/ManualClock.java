@@ -33,6 +33,8 @@ public final class ManualClock extends Clock {
     /**
      * A clock standing at {@code instant}, in the UTC zone.
      *
+     * @param instant where the clock starts, in the years 1678 to 2262 (the clock counts epoch nanoseconds in a long)
+     * @return a new clock that moves only when told to
      * @throws NullPointerException if {@code instant} is null
      * @throws IllegalArgumentException if {@code instant} lies outside the years 1678 to 2262
      */
@@ -43,6 +45,7 @@ public final class ManualClock extends Clock {
     /**
      * Moves the clock forward by {@code amount}.
      *
+     * @param amount how far to move, zero or positive, at nanosecond precision
      * @return this clock, for chaining
      * @throws NullPointerException if {@code amount} is null
      * @throws IllegalArgumentException if {@code amount} is negative (use {@link #set(Instant)} to go back),
@@ -77,6 +80,7 @@ public final class ManualClock extends Clock {
      * Sets the clock to {@code instant}, forwards or backwards. Moving it back is allowed so that
      * tests can show the recorder copes with a clock that jumps backwards.
      *
+     * @param instant the new reading, in the years 1678 to 2262
      * @throws NullPointerException if {@code instant} is null
      * @throws IllegalArgumentException if {@code instant} lies outside the years 1678 to 2262
      */

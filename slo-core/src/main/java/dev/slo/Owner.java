@@ -22,6 +22,10 @@ public record Owner(String name, Role role) {
     }
 
     /**
+     * Checks the owner's name and role.
+     *
+     * @param name the person, team or group, not blank, without control characters
+     * @param role the role they own the SLO in, not null
      * @throws NullPointerException if {@code name} or {@code role} is null
      * @throws IllegalArgumentException if {@code name} is blank or holds a control character
      */
@@ -31,17 +35,38 @@ public record Owner(String name, Role role) {
         Args.requireWords(name, "name");
     }
 
-    /** A product owner: may relax a customer SLO. */
+    /**
+     * A product owner: may relax a customer SLO.
+     *
+     * @param name the person or group that owns the promise, not blank, without control characters
+     * @return an owner in the {@link Role#PRODUCT} role
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is blank or holds a control character
+     */
     public static Owner product(String name) {
         return new Owner(name, Role.PRODUCT);
     }
 
-    /** An engineering owner. */
+    /**
+     * An engineering owner.
+     *
+     * @param name the person or team that delivers the promise, not blank, without control characters
+     * @return an owner in the {@link Role#ENGINEERING} role
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is blank or holds a control character
+     */
     public static Owner engineering(String name) {
         return new Owner(name, Role.ENGINEERING);
     }
 
-    /** The team that runs a service: the same as {@link #engineering(String)}. */
+    /**
+     * The team that runs a service: the same as {@link #engineering(String)}.
+     *
+     * @param name the team, not blank, without control characters
+     * @return an owner in the {@link Role#ENGINEERING} role, equal to {@code Owner.engineering(name)}
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is blank or holds a control character
+     */
     public static Owner team(String name) {
         return engineering(name);
     }

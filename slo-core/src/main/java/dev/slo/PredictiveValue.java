@@ -34,6 +34,15 @@ public record PredictiveValue(Slo dependency, int customerBadPeriods, int preced
                               int burnPeriods, int followed) {
 
     /**
+     * Checks that the counts are consistent.
+     *
+     * @param dependency         the internal SLO, not null
+     * @param customerBadPeriods the customer SLO's bad periods in the history, at least 0
+     * @param preceded           how many of them this SLO's burn preceded, in [0, customerBadPeriods]
+     * @param medianLeadTime     the median lead time over the preceded bad periods; empty (not null) when
+     *                           none was preceded
+     * @param burnPeriods        this SLO's own burn periods in the history, at least 0
+     * @param followed           how many of them a customer bad period followed, in [0, burnPeriods]
      * @throws NullPointerException if {@code dependency} or {@code medianLeadTime} is null
      * @throws IllegalArgumentException if a count is negative or a part exceeds its whole
      */
@@ -48,12 +57,20 @@ public record PredictiveValue(Slo dependency, int customerBadPeriods, int preced
         }
     }
 
-    /** The share of customer bad periods this SLO's burn preceded: {@code preceded / customerBadPeriods}; 0 when there were none. */
+    /**
+     * The share of customer bad periods this SLO's burn preceded: {@code preceded / customerBadPeriods}; 0 when there were none.
+     *
+     * @return the hit rate, in [0,1]
+     */
     public double hitRate() {
         return customerBadPeriods == 0 ? 0.0 : (double) preceded / customerBadPeriods;
     }
 
-    /** The share of this SLO's burn periods that a customer bad period followed: {@code followed / burnPeriods}; 0 when there were none. */
+    /**
+     * The share of this SLO's burn periods that a customer bad period followed: {@code followed / burnPeriods}; 0 when there were none.
+     *
+     * @return the precision, in [0,1]
+     */
     public double precision() {
         return burnPeriods == 0 ? 0.0 : (double) followed / burnPeriods;
     }

@@ -23,6 +23,13 @@ import java.util.Objects;
 public record Revision(Owner who, Instant when, double from, double to, String why) {
 
     /**
+     * Checks the revision's fields.
+     *
+     * @param who  the owner who made the change, not null
+     * @param when the registry clock's reading when the change was made, not null
+     * @param from the target before, a fraction in (0,1)
+     * @param to   the target after, a fraction in (0,1), different from {@code from}
+     * @param why  the reason given, not blank, without control characters
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if a target is not in (0,1), {@code from == to}, or {@code why} is blank
      *     or holds a control character
@@ -38,7 +45,11 @@ public record Revision(Owner who, Instant when, double from, double to, String w
         Args.requireWords(why, "why");
     }
 
-    /** True when the change made the SLO less strict: {@code to < from}. */
+    /**
+     * True when the change made the SLO less strict: {@code to < from}.
+     *
+     * @return whether the target was lowered
+     */
     public boolean relaxes() {
         return to < from;
     }

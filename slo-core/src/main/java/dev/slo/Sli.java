@@ -22,7 +22,11 @@ import java.util.Objects;
  */
 public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadline, Sli.WithinRetries, Sli.Feedback {
 
-    /** An SLI where the caller says, per event, whether it was good: success rate, completion rate. */
+    /**
+     * An SLI where the caller says, per event, whether it was good: success rate, completion rate.
+     *
+     * @return the ratio SLI, always the same instance
+     */
     static Sli ratio() {
         return Ratio.INSTANCE;
     }
@@ -31,6 +35,7 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
      * An SLI where an event is good when it succeeded and took at most {@code threshold}.
      *
      * @param threshold positive, at most one hour
+     * @return a {@link Latency} SLI with that threshold
      * @throws NullPointerException if {@code threshold} is null
      * @throws IllegalArgumentException if {@code threshold} is not positive or longer than one hour
      */
@@ -41,6 +46,9 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
     /**
      * A gauge SLI: a slice is good when every reading in it is at most {@code bound} (queue depth,
      * backlog, lag). Readings come from {@link Slo#observe(long)}.
+     *
+     * @param bound the highest good reading, in the gauge's own unit; any long
+     * @return a {@link GaugeAtMost} SLI with that bound
      */
     static Sli gaugeAtMost(long bound) {
         return new GaugeAtMost(bound);
@@ -49,6 +57,9 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
     /**
      * A gauge SLI: a slice is good when every reading in it is at least {@code bound} (processing
      * rate, free capacity). Readings come from {@link Slo#observe(long)}.
+     *
+     * @param bound the lowest good reading, in the gauge's own unit; any long
+     * @return a {@link GaugeAtLeast} SLI with that bound
      */
     static Sli gaugeAtLeast(long bound) {
         return new GaugeAtLeast(bound);
@@ -59,6 +70,7 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
      * Readings come from {@link Slo#observeAge(Duration)} or {@link Slo#observe(long)} in seconds.
      *
      * @param maxAge positive, at most 90 days, a whole number of milliseconds
+     * @return a {@link Freshness} SLI with that bound
      * @throws NullPointerException if {@code maxAge} is null
      * @throws IllegalArgumentException if {@code maxAge} is not positive, longer than 90 days, or has a
      *     sub-millisecond part (it would be cut to the millisecond)
@@ -72,6 +84,7 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
      * {@code deadline} of its start; a run that fails, completes late or never reports counts bad.
      *
      * @param deadline positive, at most 7 days, a whole number of milliseconds
+     * @return a {@link Deadline} SLI with that deadline
      * @throws NullPointerException if {@code deadline} is null
      * @throws IllegalArgumentException if {@code deadline} is not positive, longer than 7 days, or has a
      *     sub-millisecond part (runs are timed to the millisecond)
@@ -84,7 +97,8 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
      * An SLI where an operation is good when it succeeded within {@code maxRetries} retries; recorded
      * with {@link Slo#recordAttempt(boolean, int)}.
      *
-     * @param maxRetries {@code >= 0}
+     * @param maxRetries the most retries a good operation may take, {@code >= 0} (0: it must succeed at the first attempt)
+     * @return a {@link WithinRetries} SLI with that bound
      * @throws IllegalArgumentException if {@code maxRetries} is negative
      */
     static Sli withinRetries(int maxRetries) {
@@ -94,12 +108,14 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
     /**
      * An SLI fed by consuming teams: survey answers ({@link Slo#recordFeedback(boolean)}) and incident
      * reports ({@link Slo#recordIncidentReport()}, each a bad event).
+     *
+     * @return the feedback SLI, always the same instance
      */
     static Sli feedback() {
         return Feedback.INSTANCE;
     }
 
-    /** A short human description, e.g. {@code "latency <= PT0.3S"}. */
+    /** {@return a short human description, e.g. {@code "latency <= PT0.3S"}; never empty} */
     String describe();
 
     /** The caller decides good or bad; latency, if given, is ignored. */
@@ -112,9 +128,19 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
         }
     }
 
-    /** Good when the event succeeded within {@code threshold}. @param threshold positive, at most 1 hour */
+    /**
+     * Good when the event succeeded within {@code threshold}.
+     *
+     * @param threshold positive, at most 1 hour
+     */
     record Latency(Duration threshold) implements Sli {
-        /** @throws IllegalArgumentException if {@code threshold} is not positive or longer than one hour */
+        /**
+         * Checks the threshold.
+         *
+         * @param threshold positive, at most 1 hour
+         * @throws NullPointerException if {@code threshold} is null
+         * @throws IllegalArgumentException if {@code threshold} is not positive or longer than one hour
+         */
         public Latency {
             Objects.requireNonNull(threshold, "threshold must not be null");
             if (threshold.isZero() || threshold.isNegative() || threshold.compareTo(Duration.ofHours(1)) > 0) {
@@ -122,7 +148,7 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
             }
         }
 
-        /** The threshold in nanoseconds. */
+        /** {@return the threshold in nanoseconds, positive, at most 3.6e12} */
         public long thresholdNanos() {
             return threshold.toNanos();
         }
@@ -142,11 +168,20 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
      * The gauge kinds: judged per time slice by whether every reading stays within bound.
      */
     sealed interface Gauge extends Sli permits GaugeAtMost, GaugeAtLeast, Freshness {
-        /** True when {@code reading} (in the gauge's unit; seconds for freshness) is within bound. */
+        /**
+         * True when {@code reading} (in the gauge's unit; seconds for freshness) is within bound.
+         *
+         * @param reading one gauge reading, as given to {@link Slo#observe(long)}
+         * @return whether a slice holding only this reading would be good
+         */
         boolean withinBound(long reading);
     }
 
-    /** Good slices hold only readings {@code <= bound}. @param bound the highest good reading */
+    /**
+     * Good slices hold only readings {@code <= bound}.
+     *
+     * @param bound the highest good reading
+     */
     record GaugeAtMost(long bound) implements Gauge {
         @Override
         public boolean withinBound(long reading) {
@@ -159,7 +194,11 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
         }
     }
 
-    /** Good slices hold only readings {@code >= bound}. @param bound the lowest good reading */
+    /**
+     * Good slices hold only readings {@code >= bound}.
+     *
+     * @param bound the lowest good reading
+     */
     record GaugeAtLeast(long bound) implements Gauge {
         @Override
         public boolean withinBound(long reading) {
@@ -179,6 +218,10 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
      */
     record Freshness(Duration maxAge) implements Gauge {
         /**
+         * Checks the bound.
+         *
+         * @param maxAge positive, at most 90 days, a whole number of milliseconds
+         * @throws NullPointerException if {@code maxAge} is null
          * @throws IllegalArgumentException if {@code maxAge} is not positive, longer than 90 days, or has a
          *     sub-millisecond part
          */
@@ -190,12 +233,17 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
             requireWholeMillis(maxAge, "maxAge");
         }
 
-        /** The bound in milliseconds. */
+        /** {@return the bound in milliseconds, positive} */
         public long maxAgeMillis() {
             return maxAge.toMillis();
         }
 
-        /** True when an age of {@code ageSeconds} seconds is at most {@code maxAge}. */
+        /**
+         * True when an age of {@code ageSeconds} seconds is at most {@code maxAge}.
+         *
+         * @param ageSeconds a data age in whole seconds
+         * @return whether that age is within {@code maxAge}
+         */
         @Override
         public boolean withinBound(long ageSeconds) {
             return ageSeconds <= maxAgeMillis() / 1000;     // s * 1000 <= max  <=>  s <= floor(max / 1000)
@@ -219,6 +267,10 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
      */
     record Deadline(Duration deadline) implements Sli {
         /**
+         * Checks the deadline.
+         *
+         * @param deadline positive, at most 7 days, a whole number of milliseconds
+         * @throws NullPointerException if {@code deadline} is null
          * @throws IllegalArgumentException if {@code deadline} is not positive, longer than 7 days, or has a
          *     sub-millisecond part
          */
@@ -241,9 +293,18 @@ public sealed interface Sli permits Sli.Ratio, Sli.Latency, Sli.Gauge, Sli.Deadl
         }
     }
 
-    /** Good when the operation succeeded within {@code maxRetries} retries. @param maxRetries {@code >= 0} */
+    /**
+     * Good when the operation succeeded within {@code maxRetries} retries.
+     *
+     * @param maxRetries {@code >= 0}
+     */
     record WithinRetries(int maxRetries) implements Sli {
-        /** @throws IllegalArgumentException if {@code maxRetries} is negative */
+        /**
+         * Checks the bound.
+         *
+         * @param maxRetries the most retries a good operation may take, {@code >= 0}
+         * @throws IllegalArgumentException if {@code maxRetries} is negative
+         */
         public WithinRetries {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);

@@ -125,17 +125,17 @@ public final class Slo {
         return null;
     }
 
-    /** The current definition (it changes only by {@link #revise}). */
+    /** {@return the current definition, immutable (a revision replaces it; see {@link #revise})} */
     public SloSpec spec() {
         return spec;
     }
 
-    /** The SLO's name, unique in its registry. */
+    /** {@return the SLO's name, unique in its registry} */
     public String name() {
         return spec.name();
     }
 
-    /** The registry this SLO belongs to. */
+    /** {@return the registry this SLO belongs to, whose clock it reads} */
     public SloRegistry registry() {
         return registry;
     }
@@ -145,6 +145,8 @@ public final class Slo {
     /**
      * Records one event, good or bad. For a latency SLI the flag alone decides.
      * Lock-free, allocation-free.
+     *
+     * @param good true for a good event, false for a bad one
      */
     public void record(boolean good) {
         long now = now();
@@ -160,6 +162,7 @@ public final class Slo {
      * and {@code latencyNanos <= threshold}, and the latency joins the SLO's latency distribution (see
      * {@link #latency(Duration)}); a ratio SLI ignores the latency. Lock-free, allocation-free.
      *
+     * @param success      whether the event succeeded; a failed event is bad whatever its latency
      * @param latencyNanos how long the event took, in nanoseconds, {@code >= 0}
      * @throws IllegalArgumentException if {@code latencyNanos} is negative (nothing is recorded)
      */
@@ -180,6 +183,8 @@ public final class Slo {
      * Records one event with its latency as a {@link Duration}: a convenience that is not allocation-free
      * for the caller who builds the Duration; prefer {@link #record(boolean, long)} on hot paths.
      *
+     * @param success whether the event succeeded; a failed event is bad whatever its latency
+     * @param latency how long the event took, {@code >= 0}; counted to the nanosecond
      * @throws NullPointerException if {@code latency} is null
      * @throws IllegalArgumentException if {@code latency} is negative
      */
@@ -236,6 +241,7 @@ public final class Slo {
      * age in seconds). The slice it falls in is good when every reading in it stays within the
      * gauge's bound. Lock-free, allocation-free.
      *
+     * @param reading the gauge's value now, in its own unit (seconds of age for freshness, then {@code >= 0})
      * @throws IllegalStateException if the SLI is not a gauge ({@link Sli#gaugeAtMost},
      *     {@link Sli#gaugeAtLeast}, {@link Sli#freshness})
      * @throws IllegalArgumentException if the SLI is freshness and {@code reading} is negative
@@ -255,6 +261,7 @@ public final class Slo {
      * Records one data-age reading for a freshness SLI: good when {@code age <= maxAge}, to the
      * millisecond. Allocation-free for the callee.
      *
+     * @param age how old the data is now, {@code >= 0}
      * @throws IllegalStateException if the SLI is not {@link Sli#freshness}
      * @throws NullPointerException if {@code age} is null
      * @throws IllegalArgumentException if {@code age} is negative
@@ -283,6 +290,7 @@ public final class Slo {
      * Records one operation of a {@link Sli#withinRetries} SLI: good when it succeeded after at most
      * the SLI's number of retries. Lock-free, allocation-free.
      *
+     * @param success whether the operation finally succeeded; a failure is bad whatever the retries
      * @param retries how many times it was retried before the outcome, {@code >= 0} (0: first try)
      * @throws IllegalStateException if the SLI is not withinRetries
      * @throws IllegalArgumentException if {@code retries} is negative
@@ -300,6 +308,7 @@ public final class Slo {
     /**
      * Records one survey answer from a consuming team: satisfied is good. Lock-free, allocation-free.
      *
+     * @param satisfied true when the team was satisfied (a good event), false otherwise (a bad one)
      * @throws IllegalStateException if the SLI is not {@link Sli#feedback}
      */
     public void recordFeedback(boolean satisfied) {
@@ -326,6 +335,7 @@ public final class Slo {
      * {@link JobRun#complete()} or {@link JobRun#fail()}. A run that has not reported when its
      * deadline passes counts bad. Allocates the run (not a per-event hot path).
      *
+     * @return the run, started at the current clock reading, to be reported once
      * @throws IllegalStateException if the SLI is not a deadline SLI, or {@value RunTracker#MAX_RUNS}
      *     runs are already in flight
      */
@@ -375,7 +385,7 @@ public final class Slo {
 
     // ---------------------------------------------------------------- queries
 
-    /** The error budget over the SLO's window, as of now. */
+    /** {@return the error budget over the SLO's window, as of the registry clock's current reading} */
     public ErrorBudget errorBudget() {
         return errorBudget(now());
     }
@@ -395,6 +405,7 @@ public final class Slo {
      * window's end; 14.4 over 1 hour spends 2% of a 30-day budget.
      *
      * @param lookBack positive, at most the history the SLO keeps (its window plus a day, at least 31 days)
+     * @return the burn rate, at least 0
      * @throws NullPointerException if {@code lookBack} is null
      * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than the history kept
      */
@@ -408,6 +419,8 @@ public final class Slo {
      * {@code remaining * windowLength / burnRate(lookBack)}. Empty when that burn rate is 0 or the
      * budget is already gone.
      *
+     * @param lookBack the look-back whose burn rate is projected; positive, at most the history the SLO keeps
+     * @return the time left at that burn (saturating at the longest Duration), or empty
      * @throws NullPointerException if {@code lookBack} is null
      * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than the history kept
      */
@@ -427,6 +440,8 @@ public final class Slo {
      * window and over its short window both at or above {@link BurnRateRule#threshold(Duration)} for the
      * window's length (and the long window holding at least the policy's minimum of events), in the
      * policy's order.
+     *
+     * @return the alerts firing now, an unmodifiable list; empty when none fires
      */
     public List<BurnRateAlert> alerts() {
         return alerts(now());
@@ -453,6 +468,7 @@ public final class Slo {
      *
      * @param resolution a multiple of 10 s (up to 6 min of look-back), 1 min (up to 6 h) or 1 h (up to the history kept)
      * @param lookBack   positive, at most the history the SLO keeps
+     * @return the buckets, oldest first, each {@code resolution} long; buckets without events have zero counts
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an argument is not positive, {@code lookBack} is longer than the
      *     history kept, or no kept resolution fits
@@ -514,7 +530,7 @@ public final class Slo {
         }
     }
 
-    /** Every revision of this SLO, oldest first: a snapshot, empty if its target never changed. */
+    /** {@return every revision of this SLO, oldest first: a snapshot, empty if its target never changed} */
     public List<Revision> revisions() {
         return revisions.log();
     }
@@ -525,6 +541,7 @@ public final class Slo {
      * Events already recorded keep counting as they did. Ended one-off exclusions older than the
      * history the SLO keeps are dropped from the spec.
      *
+     * @param exclusion the maintenance window to add, one-off or weekly
      * @throws NullPointerException if {@code exclusion} is null
      * @throws IllegalArgumentException if the SLO already has this exclusion, or would hold more than
      *     {@link SloSpec#MAX_EXCLUSIONS}
@@ -548,6 +565,8 @@ public final class Slo {
      * The events recorded during exclusions within the SLO's window, as of now: counted apart, never
      * in {@link #errorBudget()}. 0 when the SLO has no exclusions. Kept in hourly buckets (to keep the
      * SLO small), so the window's edge may blur by up to one hour.
+     *
+     * @return the excluded events in the window, at least 0
      */
     public long excludedEvents() {
         EventRecorder excluded = gate.excludedRecorder;
@@ -566,6 +585,8 @@ public final class Slo {
     /**
      * How the SLO fared on each of the last {@link Adherence#DAYS} whole days (UTC), and, when it missed
      * its target durably, the target it actually achieves. Excluded events do not count.
+     *
+     * @return the adherence, judged against the current target, its days oldest first
      */
     public Adherence adherence() {
         SloSpec current = spec;
@@ -596,6 +617,7 @@ public final class Slo {
      * }</pre>
      *
      * @param lookBack positive, at most the history the SLO keeps
+     * @return the distribution of the look-back's latencies; its counts are 0 when none was recorded
      * @throws NullPointerException if {@code lookBack} is null
      * @throws IllegalArgumentException if {@code lookBack} is not positive or longer than the history kept
      * @throws IllegalStateException if the SLI is not a latency SLI (a ratio SLI keeps no latencies)
@@ -616,6 +638,8 @@ public final class Slo {
      * successful events recorded with a latency; {@link Duration#ZERO} when there were none.
      *
      * @param quantile a fraction in (0,1]
+     * @param lookBack positive, at most the history the SLO keeps
+     * @return the latency at that quantile, at least 0
      * @throws IllegalArgumentException if {@code quantile} is not in (0,1] or {@code lookBack} is bad
      * @throws NullPointerException if {@code lookBack} is null
      * @throws IllegalStateException if the SLI is not a latency SLI
@@ -630,6 +654,9 @@ public final class Slo {
      * What-if: the attainment over the last {@code lookBack} had the SLI's threshold been {@code threshold}
      * (successful events within it over all events recorded with a latency; 1.0 when there were none).
      *
+     * @param threshold the hypothetical latency threshold, at least 0
+     * @param lookBack  positive, at most the history the SLO keeps
+     * @return the attainment, in [0,1]
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code threshold} is negative or {@code lookBack} is bad
      * @throws IllegalStateException if the SLI is not a latency SLI
@@ -645,7 +672,9 @@ public final class Slo {
      * conservative, at most 1/32 above the smallest threshold that would have met it. Empty when failures
      * alone exceed {@code 1 - target}, or nothing was recorded with a latency.
      *
-     * @param target a fraction in (0,1]
+     * @param target   a fraction in (0,1]
+     * @param lookBack positive, at most the history the SLO keeps
+     * @return the threshold met, or empty
      * @throws IllegalArgumentException if {@code target} is not in (0,1] or {@code lookBack} is bad
      * @throws NullPointerException if {@code lookBack} is null
      * @throws IllegalStateException if the SLI is not a latency SLI
@@ -656,7 +685,7 @@ public final class Slo {
         return latency(lookBack).thresholdMet(target);
     }
 
-    /** Approximately how many bytes this SLO's recorders hold: bounded, whatever the traffic. */
+    /** {@return approximately how many bytes this SLO's recorders hold: bounded, whatever the traffic} */
     public long footprintBytes() {
         EventRecorder excluded = gate.excludedRecorder;
         return recorder.footprintBytes() + (excluded == null ? 0 : excluded.footprintBytes())

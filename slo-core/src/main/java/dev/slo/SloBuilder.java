@@ -44,6 +44,7 @@ public final class SloBuilder {
      * Makes this a {@link Audience#CUSTOMER} SLO: a public promise, described in outcome-shaped words.
      *
      * @param outcome what the customer gets, e.g. "Checkout completes"; not blank, without control characters
+     * @return this builder
      * @throws NullPointerException if {@code outcome} is null
      * @throws IllegalArgumentException if {@code outcome} is blank or holds a control character
      * @throws IllegalStateException if the audience was already set
@@ -57,6 +58,7 @@ public final class SloBuilder {
      *
      * @param description what the service does well, e.g. "auth-svc answers within 300 ms"; not blank,
      *     without control characters
+     * @return this builder
      * @throws NullPointerException if {@code description} is null
      * @throws IllegalArgumentException if {@code description} is blank or holds a control character
      * @throws IllegalStateException if the audience was already set
@@ -77,6 +79,8 @@ public final class SloBuilder {
      * Who owns the SLO. A customer SLO should have both a product and an engineering owner
      * ({@link SloRegistry#lint()} reports it otherwise).
      *
+     * @param owners at least one owner, none repeated, kept in the order given
+     * @return this builder
      * @throws NullPointerException if {@code owners} or one of them is null
      * @throws IllegalArgumentException if none is given or one is given twice
      * @throws IllegalStateException if owners were already set
@@ -101,6 +105,8 @@ public final class SloBuilder {
     /**
      * What makes an event good.
      *
+     * @param sli the indicator, e.g. {@link Sli#ratio()} or {@link Sli#latency(java.time.Duration)}
+     * @return this builder
      * @throws NullPointerException if {@code sli} is null
      * @throws IllegalStateException if the SLI was already set
      */
@@ -114,6 +120,8 @@ public final class SloBuilder {
     /**
      * The objective: the share of events (or slices) that must be good, a fraction in (0,1).
      *
+     * @param target a fraction in (0,1), e.g. 0.999 for "three nines"
+     * @return this builder
      * @throws IllegalArgumentException if {@code target} is not in (0,1), e.g. 99.9 (did you mean 0.999?)
      * @throws IllegalStateException if the target was already set
      */
@@ -127,6 +135,8 @@ public final class SloBuilder {
     /**
      * The period the budget is counted over.
      *
+     * @param window a rolling or calendar window, e.g. {@code Window.rolling(Duration.ofDays(30))}
+     * @return this builder
      * @throws NullPointerException if {@code window} is null
      * @throws IllegalStateException if the window was already set
      */
@@ -140,6 +150,8 @@ public final class SloBuilder {
     /**
      * The burn-rate rules to alert under. Default: {@link AlertPolicy#sreWorkbook()}.
      *
+     * @param policy the rules, in the order alerts are listed
+     * @return this builder
      * @throws NullPointerException if {@code policy} is null
      * @throws IllegalStateException if the policy was already set
      */
@@ -158,6 +170,8 @@ public final class SloBuilder {
      * slice, so its rule cannot fire: with the default policy (shortest window 5 minutes) page rules
      * need slices of at most 5 minutes.
      *
+     * @param budgeting occurrences, timeslices or ratio-timeslices
+     * @return this builder
      * @throws NullPointerException if {@code budgeting} is null
      * @throws IllegalStateException if budgeting was already set
      */
@@ -172,6 +186,8 @@ public final class SloBuilder {
      * The teams or systems downstream of this SLO: who is affected when it is missed, and how severely.
      * Meant for internal SLOs; shown in the internal report only. Default: none.
      *
+     * @param consumers the consumers, with distinct names, in the order to list them; may be none
+     * @return this builder
      * @throws NullPointerException if {@code consumers} or one of them is null
      * @throws IllegalArgumentException if two consumers share a name
      * @throws IllegalStateException if consumers were already set
@@ -194,6 +210,8 @@ public final class SloBuilder {
      * Maintenance windows whose events do not count against the budget (see {@link Exclusion}).
      * Default: none. More can be added while the SLO runs, with {@link Slo#exclude(Exclusion)}.
      *
+     * @param exclusions the maintenance windows, none repeated, at most {@link SloSpec#MAX_EXCLUSIONS}
+     * @return this builder
      * @throws NullPointerException if {@code exclusions} or one of them is null
      * @throws IllegalArgumentException if one is given twice, or more than {@link SloSpec#MAX_EXCLUSIONS}
      * @throws IllegalStateException if exclusions were already set

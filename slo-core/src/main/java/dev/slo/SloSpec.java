@@ -36,9 +36,24 @@ public record SloSpec(
     public static final int MAX_EXCLUSIONS = 64;
 
     /**
+     * Checks every field and keeps unmodifiable copies of the lists.
+     *
+     * @param name        the SLO's name, unique within its registry; not null, without control characters
+     * @param audience    customer-facing promise or internal diagnostic, not null
+     * @param description outcome-shaped words, e.g. "Checkout completes"; not null, without control characters
+     * @param owners      who owns it, in the order given; not empty, no null element
+     * @param sli         what makes an event good, not null
+     * @param target      the objective, a fraction in (0,1), e.g. 0.999
+     * @param window      the period the budget is counted over, not null
+     * @param alertPolicy the burn-rate rules it alerts under, not null
+     * @param budgeting   whether events or time slices count, not null
+     * @param consumers   the teams or systems downstream of it, in the order declared, with distinct names; may be empty, not null
+     * @param exclusions  maintenance windows whose events do not count against the budget, in the order declared; at most
+     *     {@link #MAX_EXCLUSIONS}, no duplicates; may be empty, not null
      * @throws NullPointerException if a field is null
      * @throws IllegalArgumentException if {@code name} or {@code description} holds a control character,
-     *     {@code owners} is empty, {@code target} is not in (0,1), or two consumers share a name
+     *     {@code owners} is empty, {@code target} is not in (0,1), two consumers share a name, or
+     *     {@code exclusions} holds more than {@link #MAX_EXCLUSIONS} or repeats one
      */
     public SloSpec {
         Args.requireNoControl(name, "name");
@@ -69,6 +84,16 @@ public record SloSpec(
     /**
      * A definition without exclusions.
      *
+     * @param name        the SLO's name, unique within its registry; not null, without control characters
+     * @param audience    customer-facing promise or internal diagnostic, not null
+     * @param description outcome-shaped words, e.g. "Checkout completes"; not null, without control characters
+     * @param owners      who owns it, in the order given; not empty, no null element
+     * @param sli         what makes an event good, not null
+     * @param target      the objective, a fraction in (0,1), e.g. 0.999
+     * @param window      the period the budget is counted over, not null
+     * @param alertPolicy the burn-rate rules it alerts under, not null
+     * @param budgeting   whether events or time slices count, not null
+     * @param consumers   the teams or systems downstream of it, in the order declared, with distinct names; may be empty, not null
      * @throws NullPointerException if a field is null
      * @throws IllegalArgumentException if {@code owners} is empty, {@code target} is not in (0,1) or two consumers share a name
      */
@@ -77,13 +102,27 @@ public record SloSpec(
         this(name, audience, description, owners, sli, target, window, alertPolicy, budgeting, consumers, List.of());
     }
 
-    /** A definition without declared consumers or exclusions. */
+    /**
+     * A definition without declared consumers or exclusions.
+     *
+     * @param name        the SLO's name, unique within its registry; not null, without control characters
+     * @param audience    customer-facing promise or internal diagnostic, not null
+     * @param description outcome-shaped words, e.g. "Checkout completes"; not null, without control characters
+     * @param owners      who owns it, in the order given; not empty, no null element
+     * @param sli         what makes an event good, not null
+     * @param target      the objective, a fraction in (0,1), e.g. 0.999
+     * @param window      the period the budget is counted over, not null
+     * @param alertPolicy the burn-rate rules it alerts under, not null
+     * @param budgeting   whether events or time slices count, not null
+     * @throws NullPointerException if a field is null
+     * @throws IllegalArgumentException if {@code owners} is empty or {@code target} is not in (0,1)
+     */
     public SloSpec(String name, Audience audience, String description, List<Owner> owners, Sli sli, double target,
             Window window, AlertPolicy alertPolicy, Budgeting budgeting) {
         this(name, audience, description, owners, sli, target, window, alertPolicy, budgeting, List.of());
     }
 
-    /** {@code 1 - target}, derived in decimal so that a target of 0.999 gives exactly 0.001. */
+    /** {@return {@code 1 - target}, in (0,1), derived in decimal so that a target of 0.999 gives exactly 0.001} */
     public double budgetFraction() {
         return Targets.budgetFraction(target);
     }

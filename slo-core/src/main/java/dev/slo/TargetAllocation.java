@@ -33,6 +33,10 @@ import java.math.MathContext;
 public record TargetAllocation(double customerTarget, int dependencies) {
 
     /**
+     * Checks the customer target and the number of dependencies.
+     *
+     * @param customerTarget the root's target, a fraction in (0,1)
+     * @param dependencies   how many critical dependencies share its budget, at least 1
      * @throws IllegalArgumentException if {@code customerTarget} is not in (0,1) or {@code dependencies} is below 1
      */
     public TargetAllocation {
@@ -45,23 +49,30 @@ public record TargetAllocation(double customerTarget, int dependencies) {
     /**
      * The allocation for {@code customerTarget} shared by {@code dependencies} critical dependencies.
      *
+     * @param customerTarget the root's target, a fraction in (0,1)
+     * @param dependencies   how many critical dependencies share its budget, at least 1
+     * @return the allocation
      * @throws IllegalArgumentException if {@code customerTarget} is not in (0,1) or {@code dependencies} is below 1
      */
     public static TargetAllocation of(double customerTarget, int dependencies) {
         return new TargetAllocation(customerTarget, dependencies);
     }
 
-    /** {@code 1 - (1 - customerTarget) / dependencies}. */
+    /** {@return each dependency's target under an equal split, {@code 1 - (1 - customerTarget) / dependencies}, in [customerTarget, 1)} */
     public double equalSplitTarget() {
         return equalSplit().doubleValue();
     }
 
-    /** {@code equalSplitTarget^dependencies - customerTarget}: never negative. */
+    /**
+     * {@code equalSplitTarget^dependencies - customerTarget}: never negative.
+     *
+     * @return the attainment left for the root service itself under an equal split, at least 0
+     */
     public double equalSplitMargin() {
         return margin(equalSplit());
     }
 
-    /** {@code 1 - (1 - customerTarget) / 10}. */
+    /** {@return each dependency's target under the one-extra-nine rule, {@code 1 - (1 - customerTarget) / 10}} */
     public double oneExtraNineTarget() {
         return oneExtraNine().doubleValue();
     }
@@ -69,6 +80,8 @@ public record TargetAllocation(double customerTarget, int dependencies) {
     /**
      * {@code oneExtraNineTarget^dependencies - customerTarget}: negative when the rule of thumb does not
      * hold (about ten dependencies or more).
+     *
+     * @return the attainment left for the root service itself under the one-extra-nine rule; may be negative
      */
     public double oneExtraNineMargin() {
         return margin(oneExtraNine());

@@ -15,6 +15,12 @@ import java.util.Objects;
 public record TimeBucket(Instant start, Duration length, long good, long total) {
 
     /**
+     * Checks the bucket's bounds and counts.
+     *
+     * @param start  where the bucket begins (inclusive), not null
+     * @param length how long it is, not null
+     * @param good   good events in it, in [0, total]
+     * @param total  all events in it, at least 0
      * @throws NullPointerException if {@code start} or {@code length} is null
      * @throws IllegalArgumentException if the counts are negative or {@code good > total}
      */
@@ -26,17 +32,17 @@ public record TimeBucket(Instant start, Duration length, long good, long total) 
         }
     }
 
-    /** {@code total - good}. */
+    /** {@return the bad events in the bucket, {@code total - good}} */
     public long bad() {
         return total - good;
     }
 
-    /** Where the bucket ends (exclusive). */
+    /** {@return where the bucket ends (exclusive): {@code start + length}} */
     public Instant end() {
         return start.plus(length);
     }
 
-    /** {@code bad / total}; 0.0 when empty. */
+    /** {@return the error ratio {@code bad / total}, in [0,1]; 0.0 when the bucket is empty} */
     public double errorRatio() {
         return total == 0 ? 0.0 : (double) bad() / total;
     }

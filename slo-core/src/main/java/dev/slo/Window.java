@@ -33,6 +33,7 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
      * A window that always covers the last {@code length} of time.
      *
      * @param length from 1 hour to 90 days, a whole number of seconds
+     * @return a {@link Rolling} window of that length
      * @throws NullPointerException if {@code length} is null
      * @throws IllegalArgumentException if {@code length} is outside [1h, 90d] or not whole seconds
      */
@@ -44,6 +45,8 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
      * A window that covers the current calendar month in {@code zone}: the budget starts afresh at
      * midnight on the first day of each month.
      *
+     * @param zone the time zone whose midnight starts each month, e.g. {@code ZoneOffset.UTC}
+     * @return a {@link CalendarMonth} window in that zone
      * @throws NullPointerException if {@code zone} is null
      */
     static Window calendarMonth(ZoneId zone) {
@@ -53,23 +56,33 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
     /**
      * A window that covers the current ISO week (from Monday 00:00) in {@code zone}.
      *
+     * @param zone the time zone whose Monday midnight starts each week
+     * @return a {@link CalendarWeek} window in that zone
      * @throws NullPointerException if {@code zone} is null
      */
     static Window calendarWeek(ZoneId zone) {
         return new CalendarWeek(zone);
     }
 
-    /** Where the window begins, as of {@code now}: exclusive for a rolling window, inclusive for a calendar one. */
+    /**
+     * Where the window begins, as of {@code now}: exclusive for a rolling window, inclusive for a calendar one.
+     *
+     * @param now the clock reading the window is taken at
+     * @return the window's start, at or before {@code now}
+     */
     Instant start(Instant now);
 
     /**
      * The window's length as of {@code now}: the fixed length of a rolling window, or the whole
      * length of the current period of a calendar window (this month, this week), which scales the
      * alert thresholds.
+     *
+     * @param now the clock reading the window is taken at
+     * @return the length, positive
      */
     Duration length(Instant now);
 
-    /** The longest this window can be: sizes the recorder's memory. */
+    /** {@return the longest this window can be, at least any {@link #length(Instant)}: sizes the recorder's memory} */
     Duration maxLength();
 
     /**
@@ -89,7 +102,13 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
      * @param length from 1 hour to 90 days, in whole seconds
      */
     record Rolling(Duration length) implements Window {
-        /** @throws IllegalArgumentException if {@code length} is outside [1h, 90d] or not whole seconds */
+        /**
+         * Checks the window's length.
+         *
+         * @param length from 1 hour to 90 days, in whole seconds
+         * @throws NullPointerException if {@code length} is null
+         * @throws IllegalArgumentException if {@code length} is outside [1h, 90d] or not whole seconds
+         */
         public Rolling {
             Objects.requireNonNull(length, "length must not be null");
             if (length.compareTo(MIN_ROLLING) < 0 || length.compareTo(MAX_ROLLING) > 0) {
@@ -122,9 +141,18 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
         }
     }
 
-    /** A calendar month in a zone. @param zone where months begin */
+    /**
+     * A calendar month in a zone.
+     *
+     * @param zone where months begin
+     */
     record CalendarMonth(ZoneId zone) implements Window {
-        /** @throws NullPointerException if {@code zone} is null */
+        /**
+         * Checks that the zone is given.
+         *
+         * @param zone where months begin, at midnight of their first day; not null
+         * @throws NullPointerException if {@code zone} is null
+         */
         public CalendarMonth {
             Objects.requireNonNull(zone, "zone must not be null");
         }
@@ -161,9 +189,18 @@ public sealed interface Window permits Window.Rolling, Window.CalendarMonth, Win
         }
     }
 
-    /** An ISO calendar week (Monday to Sunday) in a zone. @param zone where weeks begin */
+    /**
+     * An ISO calendar week (Monday to Sunday) in a zone.
+     *
+     * @param zone where weeks begin
+     */
     record CalendarWeek(ZoneId zone) implements Window {
-        /** @throws NullPointerException if {@code zone} is null */
+        /**
+         * Checks that the zone is given.
+         *
+         * @param zone where weeks begin, at Monday midnight; not null
+         * @throws NullPointerException if {@code zone} is null
+         */
         public CalendarWeek {
             Objects.requireNonNull(zone, "zone must not be null");
         }
