@@ -28,7 +28,15 @@ import java.util.Objects;
  */
 public record Report(Audience audience, Instant asOf, String markdown, String json) {
 
-    /** @throws NullPointerException if an argument is null */
+    /**
+     * A report of the given parts.
+     *
+     * @param audience whom the report is for
+     * @param asOf     the clock reading the figures were taken at
+     * @param markdown the report as Markdown
+     * @param json     the same report as JSON text
+     * @throws NullPointerException if an argument is null
+     */
     public Report {
         Objects.requireNonNull(audience, "audience must not be null");
         Objects.requireNonNull(asOf, "asOf must not be null");

@@ -33,7 +33,11 @@ public final class SloRegistry {
         this.clock = clock;
     }
 
-    /** A registry on the system UTC clock. */
+    /**
+     * A registry on the system UTC clock.
+     *
+     * @return a new, empty registry
+     */
     public static SloRegistry create() {
         return new SloRegistry(Clock.systemUTC());
     }
@@ -41,6 +45,8 @@ public final class SloRegistry {
     /**
      * A registry on {@code clock}: a {@link ManualClock} in tests and simulations.
      *
+     * @param clock the clock every SLO of the registry counts time by
+     * @return a new, empty registry
      * @throws NullPointerException if {@code clock} is null
      */
     public static SloRegistry create(Clock clock) {
@@ -48,7 +54,7 @@ public final class SloRegistry {
         return new SloRegistry(clock);
     }
 
-    /** The clock every SLO of this registry counts time by. */
+    /** {@return the clock every SLO of this registry counts time by} */
     public Clock clock() {
         return clock;
     }
@@ -57,6 +63,7 @@ public final class SloRegistry {
      * Starts declaring an SLO named {@code name}.
      *
      * @param name unique in this registry; letters, digits and {@code - _ . :}, 1 to 128 characters
+     * @return a builder for the SLO; {@link SloBuilder#register()} adds it to the registry
      * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if {@code name} is malformed or already defined
      */
@@ -70,7 +77,13 @@ public final class SloRegistry {
         return new SloBuilder(this, name);
     }
 
-    /** The SLO named {@code name}, if defined. @throws NullPointerException if {@code name} is null */
+    /**
+     * The SLO named {@code name}, if defined.
+     *
+     * @param name the SLO's name
+     * @return the SLO, or empty when the registry has none of that name
+     * @throws NullPointerException if {@code name} is null
+     */
     public Optional<Slo> find(String name) {
         Objects.requireNonNull(name, "name must not be null");
         synchronized (lock) {
@@ -78,7 +91,7 @@ public final class SloRegistry {
         }
     }
 
-    /** Every SLO, in definition order: a snapshot. */
+    /** {@return every SLO, in definition order: an immutable snapshot} */
     public List<Slo> all() {
         synchronized (lock) {
             return List.copyOf(new ArrayList<>(slos.values()));
@@ -86,8 +99,8 @@ public final class SloRegistry {
     }
 
     /**
-     * Checks the registry's SLO programme against the pitfalls of customer and internal SLO practice (ownership, cascades, tightness) and of SLOs for internal
-     * services: every {@link FindingKind}, considering every built cascade. Each finding says what to do.
+     * Checks the registry's SLO programme against the pitfalls of customer and internal SLO practice
+     * (ownership, cascades, tightness) and of SLOs for internal services: every {@link FindingKind}, considering every built cascade. Each finding says what to do.
      *
      * <pre>{@code
      * slos.lint().forEach(f -> log.warn("{} {}: {}", f.kind(), f.slo(), f.message()));
@@ -117,6 +130,8 @@ public final class SloRegistry {
      * Starts declaring what {@code root} depends on: a customer SLO and the internal SLOs it needs, or an
      * internal SLO and its own dependencies (cascades nest into a tree).
      *
+     * @param root the SLO the dependencies serve, of this registry
+     * @return a builder; {@link CascadeBuilder#build()} adds the cascade to the registry
      * @throws NullPointerException if {@code root} is null
      * @throws IllegalArgumentException if {@code root} belongs to another registry or already has a cascade
      */
@@ -131,7 +146,7 @@ public final class SloRegistry {
         return new CascadeBuilder(this, root);
     }
 
-    /** Every built cascade, in build order: a snapshot. */
+    /** {@return every built cascade, in build order: an immutable snapshot} */
     public List<Cascade> cascades() {
         synchronized (lock) {
             return List.copyOf(cascades.values());
@@ -141,6 +156,8 @@ public final class SloRegistry {
     /**
      * The cascade rooted at {@code root}, if one was built.
      *
+     * @param root the cascade's root SLO
+     * @return the cascade, or empty when none was built for {@code root}
      * @throws NullPointerException if {@code root} is null
      */
     public Optional<Cascade> cascadeRootedAt(Slo root) {
