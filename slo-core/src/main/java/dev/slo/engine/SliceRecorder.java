@@ -148,7 +148,7 @@ public final class SliceRecorder implements Ledger {
         long open = Math.floorDiv(now, sliceMillis);
         this.openSlice = open;
         this.state = tagOf(open);
-        this.tiers = EventRecorder.newTiers(now, longestLookBack, false);
+        this.tiers = Tiers.newTiers(now, longestLookBack, false);
         this.verdicts = new TaggedCells[tiers.length];
         for (int i = 0; i < tiers.length; i++) {
             verdicts[i] = new TaggedCells(VERDICT_CELLS[i], 2);
