@@ -30,8 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *    spilled, once no hand-off of it is in flight. Readings past EventRecorder.LAST_MILLIS count at it.
  *
  * Algorithm
- *  The open slice lives in one 64-bit word: slice tag (low 16 bits of the slice index) | spilled flag
- *  | good (23 bits) | total (23 bits). openSlice holds the full index of the slice the word held at
+ *  The open slice lives in one 64-bit word (SliceWord): slice tag (low 16 bits of the slice index) |
+ *  spilled flag | good | total. openSlice holds the full index of the slice the word held at
  *  the last close; it may lag the word by the closes in flight. Invariant: openSlice <= the word's
  *  slice <= openSlice + MAX_JUMP, because a close moves the word at most MAX_JUMP (2^15) slices past
  *  the openSlice its closer read (a larger jump of the clock is made in steps of MAX_JUMP empty
@@ -51,17 +51,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *  technique of epoch-based counters; Sentinel's LeapArray (a window start kept with its counts).
  */
 public final class SliceRecorder implements Ledger {
-    private static final int TAG_SHIFT = 48;
-    private static final long TAG_MASK = 0xFFFFL;
-    private static final int GOOD_SHIFT = 23;
-    private static final long COUNT_MASK = (1L << 23) - 1;
-    /** Set in the word of a slice that spilled counts: its close hands off counts, not a verdict. */
-    private static final long SPILLED = 1L << 46;
-    private static final long COUNTS_MASK = (1L << 46) - 1;
     /** The most one call may add: keeps a single add well inside a count field. */
     public static final long MAX_BATCH = 1L << 20;
-    /** How far one close may move the word past the openSlice its closer read: half the tag's range. */
-    static final long MAX_JUMP = 1L << 15;
     /** This object: header, the slice length, the two words and four references (the parts counted apart). */
     private static final long OWN_BYTES = 56;
 
@@ -102,27 +93,10 @@ public final class SliceRecorder implements Ledger {
         long now = Math.min(clock.millis(), EventRecorder.LAST_MILLIS);
         long open = Math.floorDiv(now, sliceMillis);
         this.openSlice = open;
-        this.state = tagOf(open);
+        this.state = SliceWord.of(open, 0);
         this.tiers = Tiers.newTiers(now, longestLookBack, false);
         this.verdicts = new SliceVerdicts(tiers, sliceMillis, sliceTarget, ratio);
         this.spilled = new SpilledSlices(verdicts);
-    }
-
-    private static long tagOf(long slice) {
-        return (slice & TAG_MASK) << TAG_SHIFT;
-    }
-
-    private static long good(long word) {
-        return (word >>> GOOD_SHIFT) & COUNT_MASK;
-    }
-
-    private static long total(long word) {
-        return word & COUNT_MASK;
-    }
-
-    /** The full index of the slice {@code word} holds, given openSlice read before it. */
-    private static long fullIndex(long open, long word) {
-        return open + (((word >>> TAG_SHIFT) - open) & TAG_MASK);
     }
 
     // ---------------------------------------------------------------- writers (lock-free)
@@ -133,18 +107,18 @@ public final class SliceRecorder implements Ledger {
      */
     public void record(long now, long good, long total) {
         long slice = Math.floorDiv(Math.min(now, EventRecorder.LAST_MILLIS), sliceMillis);
-        long increment = (good << GOOD_SHIFT) | total;
+        long increment = SliceWord.increment(good, total);
         for (;;) {
             long open = openSlice;                        // volatile reads around the word: see the class notes
             long word = state;
             if (openSlice != open) {
                 continue;                                 // a close moved on meanwhile: the tag may be read wrongly
             }
-            long current = fullIndex(open, word);
-            if (slice > open + MAX_JUMP) {                // a far jump of the clock: close in steps (class notes)
-                close(word, current, Math.max(current, open + MAX_JUMP), 0);
-            } else if (slice <= current) {                       // this slice, or it raced a close / the clock went back: newest slice
-                if (total(word) + total > COUNT_MASK) {
+            long current = SliceWord.slice(open, word);
+            if (slice > open + SliceWord.MAX_JUMP) {      // a far jump of the clock: close in steps (class notes)
+                close(word, current, Math.max(current, open + SliceWord.MAX_JUMP), 0);
+            } else if (slice <= current) {                // this slice, or it raced a close / the clock went back: newest slice
+                if (!SliceWord.fits(word, total)) {
                     spill(word, current);
                     continue;
                 }
@@ -169,7 +143,7 @@ public final class SliceRecorder implements Ledger {
         }
         int slot = spilled.handOffBegins(current);        // before the CAS: the judge must not pass over this hand-off
         try {
-            if (!STATE.compareAndSet(this, word, tagOf(slice) | increment)) {
+            if (!STATE.compareAndSet(this, word, SliceWord.of(slice, increment))) {
                 return false;
             }
             closed(current, word);                        // before openSlice moves past it
@@ -184,8 +158,8 @@ public final class SliceRecorder implements Ledger {
     private void spill(long word, long current) {
         int slot = spilled.handOffBegins(current);        // before the CAS, as for a close
         try {
-            if (STATE.compareAndSet(this, word, (word & ~COUNTS_MASK) | SPILLED)) {
-                publish(current, word & COUNTS_MASK);
+            if (STATE.compareAndSet(this, word, SliceWord.spilled(word))) {
+                publish(current, SliceWord.counts(word));
             }
         } finally {
             spilled.handOffEnds(slot);
@@ -208,19 +182,19 @@ public final class SliceRecorder implements Ledger {
      * to the count cells, for the judge to add to its spilled ones. Lock-free.
      */
     private void closed(long slice, long word) {
-        long counts = word & COUNTS_MASK;
-        if ((word & SPILLED) != 0) {
+        long counts = SliceWord.counts(word);
+        if (SliceWord.hasSpilled(word)) {
             if (counts != 0) {
                 publish(slice, counts);
             }
         } else if (counts != 0) {
-            verdicts.park(slice, good(counts), total(counts));
+            verdicts.park(slice, SliceWord.good(counts), SliceWord.total(counts));
         }
     }
 
     /** Hands off the counts of {@code slice} to the cells. Lock-free, never waits. */
     private void publish(long slice, long counts) {
-        spilled.publish(slice, good(counts), total(counts));
+        spilled.publish(slice, SliceWord.good(counts), SliceWord.total(counts));
     }
 
     private void tryAbsorb(long now) {
@@ -253,9 +227,9 @@ public final class SliceRecorder implements Ledger {
             if (openSlice != open) {
                 continue;
             }
-            long current = fullIndex(open, word);
-            if (slice > open + MAX_JUMP) {
-                close(word, current, Math.max(current, open + MAX_JUMP), 0);
+            long current = SliceWord.slice(open, word);
+            if (slice > open + SliceWord.MAX_JUMP) {
+                close(word, current, Math.max(current, open + SliceWord.MAX_JUMP), 0);
             } else if (slice <= current || close(word, current, slice, 0)) {
                 break;
             }
@@ -320,14 +294,14 @@ public final class SliceRecorder implements Ledger {
     public Runnable beginSpill() {
         long open = openSlice;
         long word = state;
-        long current = fullIndex(open, word);
+        long current = SliceWord.slice(open, word);
         int slot = spilled.handOffBegins(current);
-        if (!STATE.compareAndSet(this, word, (word & ~COUNTS_MASK) | SPILLED)) {
+        if (!STATE.compareAndSet(this, word, SliceWord.spilled(word))) {
             throw new IllegalStateException("beginSpill is for single-threaded tests");
         }
         return () -> {
             try {
-                publish(current, word & COUNTS_MASK);
+                publish(current, SliceWord.counts(word));
             } finally {
                 spilled.handOffEnds(slot);
             }
@@ -343,11 +317,11 @@ public final class SliceRecorder implements Ledger {
         long slice = Math.floorDiv(now, sliceMillis);
         long open = openSlice;
         long word = state;
-        long current = fullIndex(open, word);
-        long target = Math.min(slice, open + MAX_JUMP);
-        long increment = target == slice ? (good << GOOD_SHIFT) | total : 0;
+        long current = SliceWord.slice(open, word);
+        long target = Math.min(slice, open + SliceWord.MAX_JUMP);
+        long increment = target == slice ? SliceWord.increment(good, total) : 0;
         int slot = spilled.handOffBegins(current);
-        if (!STATE.compareAndSet(this, word, tagOf(target) | increment)) {
+        if (!STATE.compareAndSet(this, word, SliceWord.of(target, increment))) {
             throw new IllegalStateException("beginClose is for single-threaded tests");
         }
         return () -> {
