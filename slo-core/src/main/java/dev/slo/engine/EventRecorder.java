@@ -19,19 +19,18 @@ import java.util.function.LongUnaryOperator;
  *    goes on without waiting. Writers never allocate. (Batches that find their stripe nearly full while
  *    a query holds the lock go to the counter's 64-bit spill, so no writer waits even then.)
  *  - Readers (the query methods) may be any number of threads; they take the roll lock (they may wait
- *    for one another and for a roll in progress, never for a writer), catch up as a roll does, drain
- *    the stripes into the open buckets and read the tiers. Tier state is touched only under the lock.
- *  - The lock holder (the first writer past a boundary, an early flush, a query) drains the stripes into
- *    the open bucket of every tier, seals each tier whose boundary passed, harvests the late events
- *    whose buckets the tiers now hold, and only then publishes the next boundary (a volatile write).
- *  - Exactness: every event is counted exactly once. It lands in the bucket of the clock reading it
- *    was recorded with, except that an event racing a roll may land in the adjacent, later bucket: one
- *    whose writer read the clock just before the boundary but adds to its stripe after the roll's
- *    drain. An event whose writer saw the boundary pass is never drained into an earlier bucket: it
- *    rolls first, or, when another thread holds the lock (however long, however far the clock moves
- *    meanwhile), it is parked under its own bucket's index and harvested into that bucket once the
- *    tiers reach it (LateEvents says where it lands when a hold outlasts the late cells). Never in no
- *    bucket, never in two. Single-threaded, bucketing is exact.
+ *    for one another and for a roll in progress, never for a writer), catch up and read the tiers. The
+ *    lock holder (the first writer past a boundary, an early flush, a query) drains the stripes into the
+ *    open bucket of every tier, seals each tier whose boundary passed, harvests the late events whose
+ *    buckets the tiers now hold, and only then publishes the next boundary (a volatile write). Tier
+ *    state is touched only under the lock.
+ *  - Exactness: every event is counted exactly once, in the bucket of its clock reading, except that an
+ *    event racing a roll may land in the adjacent, later bucket (its writer read the clock just before
+ *    the boundary but adds after the roll's drain). An event whose writer saw the boundary pass is never
+ *    drained into an earlier bucket: it rolls first, or, when another thread holds the lock (however
+ *    long, however far the clock moves meanwhile), it is parked under its own bucket's index and
+ *    harvested into that bucket once the tiers reach it (LateEvents). Never in no bucket, never in two.
+ *    Single-threaded, bucketing is exact.
  *  - Readings past LAST_MILLIS (some 292 million years from now, where bucket ends would overflow a
  *    long) count at LAST_MILLIS: saturated, never lost. A reading earlier than the open bucket (the
  *    clock went back) counts in the open bucket, the newest; nothing is rewritten. A jump forward
@@ -207,10 +206,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         return true;
     }
 
-    /**
-     * Parks events read at {@code now}, past the boundary, while another thread holds the lock: under the
-     * index of their own finest bucket, where the roll that reaches it harvests them. Lock-free.
-     */
+    /** Parks events read past the boundary while another thread holds the lock (LateEvents). Lock-free. */
     private void park(long now, long good, long bad) {
         long at = Math.min(now, LAST_MILLIS);
         if (good > 0 && !late.park(at, LateEvents.GOOD_KIND, good)) {
