@@ -3,13 +3,13 @@ package dev.slo.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
 import java.util.function.LongUnaryOperator;
 
 /*
- * The recorder behind one SLO: counts good and total events into time buckets at four resolutions,
- * for any number of writer threads, without locks or allocation on the write path. This class is the
- * writer path and the roll; the buckets and their sums are in Tiers, the parked late events in
- * LateEvents, a latency SLI's distribution in LatencyRecorder, all under this class's roll lock.
+ * The recorder behind one SLO: counts good and total events into time buckets for any number of
+ * writer threads, without locks or allocation on the write path. This class is the writer path, the
+ * roll and the readers' lock; the buckets and their sums are in Tiers, parked late events in LateEvents.
  *
  * Assumptions and guarantees
  *  - Writers (record, recordCounts) may be any number of threads. They are lock-free: a writer reads
@@ -31,17 +31,16 @@ import java.util.function.LongUnaryOperator;
  *    long, however far the clock moves meanwhile), it is parked under its own bucket's index and
  *    harvested into that bucket once the tiers reach it (LateEvents). Never in no bucket, never in two.
  *    Single-threaded, bucketing is exact.
- *  - Readings past LAST_MILLIS (some 292 million years from now, where bucket ends would overflow a
- *    long) count at LAST_MILLIS: saturated, never lost. A reading earlier than the open bucket (the
- *    clock went back) counts in the open bucket, the newest; nothing is rewritten. A jump forward
- *    clears at most every slot once.
- *  - A query sees good <= total (the two are added in one atomic step) and, while no bucket leaves its
- *    window, counts that never go backwards.
+ *  - Readings past LAST_MILLIS (where bucket ends would overflow a long) count at it: never lost. A
+ *    reading earlier than the open bucket (the clock went back) counts in the open bucket; nothing is
+ *    rewritten. A jump forward clears at most every slot once.
+ *  - A query sees good <= total (added in one atomic step) and, while no bucket leaves its window,
+ *    counts that never go backwards.
  *
  * Algorithm
  *  Writers add to cumulative striped cells; the lock holder drains them, as deltas, into the open
- *  buckets of tiers of 10 s, 1 min, 5 min and 1 h (Tiers: a 30-day ratio SLO holds about 24 KB). A
- *  latency SLI's writers also add to a log-linear bin; every drain and roll drains and rolls it too.
+ *  buckets of tiers of 10 s, 1 min, 5 min and 1 h (Tiers); a latency SLI's bins (LatencyRecorder) are
+ *  drained and rolled with them.
  *
  * References: Hystrix's rolling number and Sentinel's LeapArray (rings of time buckets rolled by the
  *  first writer to cross a boundary), LongAdder (striping), HdrHistogram's Recorder (drain by swap).
@@ -58,8 +57,6 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * Long.MAX_VALUE, so that the end of any bucket (at most a day long) holding a reading fits a long.
      */
     public static final long LAST_MILLIS = Long.MAX_VALUE - 2 * 86_400_000L;
-    /** This object, approximately (its tiers, late cells, stripes and latency counted apart). */
-    private static final long OWN_BYTES = 40;
 
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -86,11 +83,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         return new EventRecorder(clock, longestLookBack, true, false);
     }
 
-    /**
-     * A recorder that also keeps the latency distribution of a latency SLI ({@link LatencyRecorder}).
-     *
-     * @param longestLookBack the longest window or alert look-back the SLO will ask about
-     */
+    /** A recorder that also keeps a latency SLI's distribution ({@link LatencyRecorder}); see the constructor. */
     public static EventRecorder keepingLatency(Clock clock, Duration longestLookBack) {
         return new EventRecorder(clock, longestLookBack, false, true);
     }
@@ -132,9 +125,8 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
     }
 
     /**
-     * Counts one event with its latency: good or bad by {@code good}, and for a recorder that keeps a latency
-     * distribution, the latency of a successful event in its bin (a failed one in the failure count).
-     * {@code now} is the clock reading the caller took. Lock-free, allocation-free.
+     * Counts one event, good or bad, at the clock reading {@code now} the caller took, and for a recorder that
+     * keeps a latency distribution, its latency (a failed event in the failure count). Lock-free, allocation-free.
      */
     public void record(boolean good, boolean success, long latencyNanos, long now) {
         boolean flush;
@@ -179,9 +171,8 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
     }
 
     /**
-     * Counts events found out later at an earlier clock reading {@code atMillis} (a scheduled run
-     * whose deadline passed unreported): they land in the buckets of {@code atMillis} that are still
-     * kept. Takes the lock (not a hot path).
+     * Counts events found out later at an earlier clock reading {@code atMillis} (a scheduled run whose
+     * deadline passed unreported) in its buckets still kept. Takes the lock (not a hot path).
      */
     public void recordAt(long now, long atMillis, long good, long bad) {
         lock.lock();
@@ -256,10 +247,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         nextRollMillis = tiers.finest().openEndMillis;    // volatile write, last: writers see the new boundary
     }
 
-    /**
-     * Tracks the starts of calendar periods, {@code periodStart(t)} being the start of the period holding
-     * {@code t}, so that sums since a start inside an hour stay exact (see {@link Tiers}).
-     */
+    /** Tracks calendar period starts ({@code periodStart(t)}: of the period holding t), so sums since one stay exact. */
     public void trackPeriodStarts(LongUnaryOperator periodStart) {
         lock.lock();
         try {
@@ -277,6 +265,16 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         }
     }
 
+    /** Every query: under the lock, catches up to {@code now} and reads one view at the effective now. */
+    private <T> T read(long now, LongFunction<T> query) {
+        lock.lock();                                      // waits for other readers or a roll, never for a writer
+        try {
+            return query.apply(catchUp(now));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Rolls and drains so the tiers are current as of {@code now}; returns the effective now. Lock held. */
     private long catchUp(long reading) {
         long now = Math.min(reading, LAST_MILLIS);
@@ -289,22 +287,12 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
 
     @Override
     public Tally[] lookBacks(long now, long... lookBackMillis) {
-        lock.lock();
-        try {
-            return tiers.lookBacks(catchUp(now), lookBackMillis);
-        } finally {
-            lock.unlock();
-        }
+        return read(now, effectiveNow -> tiers.lookBacks(effectiveNow, lookBackMillis));
     }
 
     @Override
     public Tally since(long now, long startMillis) {
-        lock.lock();
-        try {
-            return tiers.since(catchUp(now), startMillis);
-        } finally {
-            lock.unlock();
-        }
+        return read(now, effectiveNow -> tiers.since(effectiveNow, startMillis));
     }
 
     /**
@@ -318,19 +306,10 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * @throws IllegalArgumentException if no tier holds that resolution over that look-back
      */
     public Buckets buckets(long now, long resolutionMillis, long lookBackMillis) {
-        lock.lock();
-        try {
-            return tiers.buckets(catchUp(now), resolutionMillis, lookBackMillis);
-        } finally {
-            lock.unlock();
-        }
+        return read(now, effectiveNow -> tiers.buckets(effectiveNow, resolutionMillis, lookBackMillis));
     }
 
-    /**
-     * Whether this recorder keeps a latency distribution.
-     *
-     * @return true for a recorder made by {@link #keepingLatency}
-     */
+    /** @return whether this recorder keeps a latency distribution: true for one made by {@link #keepingLatency} */
     public boolean keepsLatency() {
         return latency != null;
     }
@@ -344,13 +323,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * @return the count of each latency slot
      */
     public long[] latencyCounts(long now, long lookBackMillis) {
-        lock.lock();
-        try {
-            long effectiveNow = catchUp(now);
-            return latency.sum(effectiveNow, lookBackMillis);
-        } finally {
-            lock.unlock();
-        }
+        return read(now, effectiveNow -> latency.sum(effectiveNow, lookBackMillis));
     }
 
     @Override
@@ -360,18 +333,14 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
 
     @Override
     public long footprintBytes() {
-        long bytes = OWN_BYTES + counter.footprintBytes() + late.footprintBytes() + tiers.footprintBytes();
+        long bytes = 40 + counter.footprintBytes() + late.footprintBytes() + tiers.footprintBytes();  // 40: this object
         if (latency != null) {
             bytes += latency.footprintBytes();
         }
         return bytes;
     }
 
-    /**
-     * For tests: how many stripes writers spread over now.
-     *
-     * @return the stripe count
-     */
+    /** @return for tests: how many stripes writers spread over now */
     public int stripeCount() {
         return counter.stripeCount();
     }
