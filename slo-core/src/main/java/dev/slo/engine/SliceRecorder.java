@@ -43,9 +43,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *  The closer of a slice that never spilled holds all its counts, so it judges it at once and parks the
  *  verdict (SliceVerdicts). Before a count field could overflow, a writer spills the word's counts to
  *  count cells and flags the word; the close of a flagged word hands off its last counts there too,
- *  and the lock holder judges the slice once all have arrived (SpilledSlices).
- *  Tiers: 10 s x 36, 1 min x 360, 5 min x 290 and 1 h x (history), as in EventRecorder (Tiers), so a
- *  7-day window of 1-minute slices costs about 25 KB instead of 10080 individual slices.
+ *  and the lock holder judges the slice once all have arrived (SpilledSlices). The tiers are
+ *  EventRecorder's (Tiers): a 7-day window of 1-minute slices costs about 25 KB, not 10080 slices.
  *
  * References: OpenSLO v1 budgetingMethod (Occurrences, Timeslices, RatioTimeslices); the tagged-word
  *  technique of epoch-based counters; Sentinel's LeapArray (a window start kept with its counts).
@@ -53,8 +52,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SliceRecorder implements Ledger {
     /** The most one call may add: keeps a single add well inside a count field. */
     public static final long MAX_BATCH = 1L << 20;
-    /** This object: header, the slice length, the two words and four references (the parts counted apart). */
-    private static final long OWN_BYTES = 56;
 
     private static final VarHandle STATE;
     private static final VarHandle OPEN_SLICE;
@@ -176,10 +173,9 @@ public final class SliceRecorder implements Ledger {
     }
 
     /**
-     * Slice {@code slice}'s word {@code word} has been swapped out by this thread: its counts are final
-     * (readings racing the close went to the newer word). Unless it spilled, they are all the slice had,
-     * so the verdict is given now, into the verdict cells; a slice that spilled hands off its last counts
-     * to the count cells, for the judge to add to its spilled ones. Lock-free.
+     * Slice {@code slice}'s word {@code word} has been swapped out by this thread: its counts are final.
+     * Unless it spilled, they are all the slice had, so the verdict is parked now; a slice that spilled
+     * hands off its last counts, for the judge to add to its spilled ones. Lock-free.
      */
     private void closed(long slice, long word) {
         long counts = SliceWord.counts(word);
@@ -265,18 +261,13 @@ public final class SliceRecorder implements Ledger {
     public Tally since(long now, long startMillis) {
         lock.lock();
         try {
-            long effectiveNow = catchUp(now);
-            return verdicts.sumFrom(startMillis, Math.max(1, effectiveNow - startMillis));
+            return verdicts.sumFrom(startMillis, Math.max(1, catchUp(now) - startMillis));
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * For tests: takes the lock as a query does, if it is free.
-     *
-     * @return whether the lock was taken
-     */
+    /** @return for tests: whether the lock, taken as a query does, was free and is now held */
     public boolean tryAcquire() {
         return lock.tryLock();
     }
@@ -337,11 +328,7 @@ public final class SliceRecorder implements Ledger {
         };
     }
 
-    /**
-     * The slice length.
-     *
-     * @return the slice length in milliseconds
-     */
+    /** @return the slice length in milliseconds */
     public long sliceMillis() {
         return sliceMillis;
     }
@@ -353,7 +340,7 @@ public final class SliceRecorder implements Ledger {
 
     @Override
     public long footprintBytes() {
-        long bytes = OWN_BYTES + verdicts.footprintBytes() + spilled.footprintBytes();
+        long bytes = 56 + verdicts.footprintBytes() + spilled.footprintBytes();   // 56: this object
         for (TimeTier tier : tiers) {
             bytes += tier.footprintBytes();
         }
