@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /*
  * A small table of counts, each tagged with the time index it belongs to, that writers add to
  * without locks when they cannot reach the structure their count belongs in, and that the owner
- * harvests by that index under its lock. EventRecorder parks here the events of writers that saw a
- * bucket boundary pass while another thread held the roll lock; SliceRecorder hands off here the
- * counts of closed or spilling slices. Package-private.
+ * harvests by that index under its lock. LateEvents parks here the events of writers that saw a
+ * bucket boundary pass while another thread held EventRecorder's roll lock; SliceVerdicts the verdicts
+ * of closed slices, and SpilledSlices the counts of spilling slices. Package-private.
  *
  * Assumptions and guarantees
  *  - Writers call add() from any number of threads. It is lock-free (a CAS on one cell, retried only
