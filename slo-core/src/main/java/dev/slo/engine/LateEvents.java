@@ -27,7 +27,7 @@ package dev.slo.engine;
  *  every cell of its kind full (68 billion events each), the writer adds it to the open bucket. An
  *  hourly-only recorder has 32 hourly cells.
  */
-final class LateEvents {
+final class LateEvents implements TaggedCells.Harvest {
     static final int GOOD_KIND = 0;
     static final int BAD_KIND = 1;
     /** Cells per tier, finest first (512 bytes in all). */
@@ -75,30 +75,14 @@ final class LateEvents {
     void harvest() {
         long openEnd = tiers.finest().openEndMillis;
         for (int level = 0; level < cells.length; level++) {
-            harvest(cells[level], tiers.lengthMillis(level), openEnd);
+            cells[level].harvestBefore(openEnd, tiers.lengthMillis(level), this);
         }
     }
 
-    /** Harvests the cells of one tier's buckets ({@code lengthMillis}) that start before {@code openEnd}. */
-    private void harvest(TaggedCells tier, long lengthMillis, long openEnd) {
-        long reference = Math.floorDiv(openEnd - 1, lengthMillis);
-        for (int i = 0, n = tier.size(); i < n; i++) {
-            for (;;) {
-                long word = tier.word(i);
-                long count = TaggedCells.count(word);
-                if (count == 0) {
-                    break;
-                }
-                long at = tier.index(word, reference) * lengthMillis;
-                if (at >= openEnd) {
-                    break;                                // a later bucket than the tiers hold: a later roll takes it
-                }
-                if (tier.clear(i, word)) {                // else a writer added meanwhile: read it again
-                    tiers.add(at, tier.kind(word) == GOOD_KIND ? count : 0, count);
-                    break;
-                }
-            }
-        }
+    /** A harvested late count: into its bucket of every tier. Lock held. */
+    @Override
+    public void take(long startMillis, int kind, long count) {
+        tiers.add(startMillis, kind == GOOD_KIND ? count : 0, count);
     }
 
     /** Bytes held, approximately: this object and its cells. */

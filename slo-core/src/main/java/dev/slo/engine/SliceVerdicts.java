@@ -30,7 +30,7 @@ package dev.slo.engine;
  *  data; for ratio budgeting its good cell holds the sum of its slices' ratios in 32.32 fixed point and
  *  its total cell packs slices (high 32 bits) with slices whose every event was good (low 32 bits).
  */
-final class SliceVerdicts {
+final class SliceVerdicts implements TaggedCells.Harvest {
     static final double RATIO_SCALE = 4_294_967_296.0;   // 2^32
     /** Verdict cells per tier, finest first (512 bytes in all). */
     private static final int[] CELLS = {32, 16, 8, 8};
@@ -107,30 +107,14 @@ final class SliceVerdicts {
     void harvest() {
         long openEnd = tiers[0].openEndMillis;
         for (int level = 0; level < tiers.length; level++) {
-            harvest(cells[level], tiers[level].lengthMillis, openEnd);
+            cells[level].harvestBefore(openEnd, tiers[level].lengthMillis, this);
         }
     }
 
-    /** Moves the verdicts of one tier's buckets ({@code lengthMillis}) that start before {@code openEnd} into every tier. */
-    private void harvest(TaggedCells tier, long lengthMillis, long openEnd) {
-        long reference = Math.floorDiv(openEnd - 1, lengthMillis);
-        for (int i = 0, n = tier.size(); i < n; i++) {
-            for (;;) {
-                long word = tier.word(i);
-                long count = TaggedCells.count(word);
-                if (count == 0) {
-                    break;
-                }
-                long at = tier.index(word, reference) * lengthMillis;
-                if (at >= openEnd) {
-                    break;                                // a bucket the tiers have not reached: a later absorb takes it
-                }
-                if (tier.clear(i, word)) {                // else a writer added meanwhile: read it again
-                    addKind(at, tier.kind(word), count);
-                    break;
-                }
-            }
-        }
+    /** A harvested verdict count: into its bucket of every tier. Lock held. */
+    @Override
+    public void take(long startMillis, int kind, long count) {
+        addKind(startMillis, kind, count);
     }
 
     /** Judges a slice that spilled, from all its counts, straight into the tiers. Lock held. */

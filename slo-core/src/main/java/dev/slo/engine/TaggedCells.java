@@ -135,6 +135,45 @@ final class TaggedCells {
 
     // ---------------------------------------------------------------- the harvester (lock held)
 
+    /** What {@link #harvestBefore} hands each count it takes out of a cell. */
+    interface Harvest {
+        /**
+         * Takes a harvested count. Called with the harvester's lock held.
+         *
+         * @param startMillis the start of the count's bucket
+         * @param kind        the count's kind
+         * @param count       how many
+         */
+        void take(long startMillis, int kind, long count);
+    }
+
+    /**
+     * Empties every cell whose bucket ({@code lengthMillis} long, its index the tag nearest the bucket
+     * ending at {@code endMillis}) starts before {@code endMillis} into {@code into}; the cells of later
+     * buckets stay for a later harvest. A cell a writer adds to meanwhile is read again, so each count is
+     * taken once, with its own index. The owner's lock held.
+     */
+    void harvestBefore(long endMillis, long lengthMillis, Harvest into) {
+        long reference = Math.floorDiv(endMillis - 1, lengthMillis);
+        for (int i = 0; i <= mask; i++) {
+            for (;;) {
+                long word = cells.get(i);
+                long count = count(word);
+                if (count == 0) {
+                    break;
+                }
+                long at = index(word, reference) * lengthMillis;
+                if (at >= endMillis) {
+                    break;                                // a later bucket than the owner holds: a later harvest takes it
+                }
+                if (cells.compareAndSet(i, word, 0L)) {   // else a writer added meanwhile: read it again
+                    into.take(at, kind(word), count);
+                    break;
+                }
+            }
+        }
+    }
+
     /** The word of cell {@code i}: read its parts with {@link #count}, {@link #kind} and {@link #index}. */
     long word(int i) {
         return cells.get(i);
