@@ -76,7 +76,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
     }
 
     /**
-     * A recorder of the hourly tier alone (about 12 KB for 30 days instead of 19): for counts kept beside
+     * A recorder of the hourly tier alone (about 12 KB for 30 days instead of 24): for counts kept beside
      * the SLO's own that need no sharp edges, such as the events of exclusions. Not for timelines.
      */
     public static EventRecorder hourly(Clock clock, Duration longestLookBack) {
