@@ -2,6 +2,7 @@ package dev.slo;
 
 // The counts a cascade query reads: the SLOs' attainments, error ratios and the root's budget, through Slo's tally methods at one clock reading.
 
+import dev.slo.engine.Durations;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.slo;
 
+import dev.slo.engine.Durations;
 import dev.slo.engine.EventRecorder;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.slo;
 
+import dev.slo.engine.Durations;
 import dev.slo.engine.LatencyBins;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,6 @@
 package dev.slo;
 
+import dev.slo.engine.Durations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

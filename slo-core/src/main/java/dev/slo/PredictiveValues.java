@@ -2,6 +2,7 @@ package dev.slo;
 
 // Predictive values: how well each dependency's burn periods foretold the root's bad periods, matched bucket by bucket in the recorded history.
 
+import dev.slo.engine.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.slo;
 
+import dev.slo.engine.Durations;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,5 +1,6 @@
 package dev.slo;
 
+import dev.slo.engine.Durations;
 import java.time.Duration;
 
 /** The cross-field checks of {@link SloBuilder#register()} for budgeting by time slices. Package-private. */

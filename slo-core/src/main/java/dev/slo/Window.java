@@ -1,5 +1,6 @@
 package dev.slo;
 
+import dev.slo.engine.Durations;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -233,7 +233,7 @@ final class BadInputTest {
         rejects(NullPointerException.class, () -> slo.timeline(Duration.ofMinutes(1), null), "lookBack");
     }
     @Test void timeline_unkeptResolution() {
-        rejects(IllegalArgumentException.class, () -> slo.timeline(Duration.ofSeconds(7), Duration.ofMinutes(1)), "resolution", "PT7S");   // the recorder's message: it still prints ISO-8601 (see EventRecorder)
+        rejects(IllegalArgumentException.class, () -> slo.timeline(Duration.ofSeconds(7), Duration.ofMinutes(1)), "resolution", "7s");
     }
 
     // ---------------------------------------------------------------- clock

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slo.engine.Durations;
+
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

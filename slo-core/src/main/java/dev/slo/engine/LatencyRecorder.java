@@ -134,8 +134,8 @@ final class LatencyRecorder {
                 return out;
             }
         }
-        throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(longestLookBackMillis())
-                + " (the latency history this SLO keeps), got " + Duration.ofMillis(lookBackMillis));
+        throw new IllegalArgumentException("lookBack must be at most " + Durations.format(Duration.ofMillis(longestLookBackMillis()))
+                + " (the latency history this SLO keeps), got " + Durations.format(Duration.ofMillis(lookBackMillis)));
     }
 
     /** The longest look-back {@link #sum} answers. */

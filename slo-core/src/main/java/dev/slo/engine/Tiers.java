@@ -207,11 +207,11 @@ final class Tiers {
         if (tier == null) {
             StringBuilder spans = new StringBuilder();
             for (TimeTier t : tiers) {
-                spans.append(spans.length() == 0 ? "" : ", ").append(Duration.ofMillis(t.lengthMillis))
-                        .append(" up to ").append(Duration.ofMillis(t.spanMillis()));
+                spans.append(spans.length() == 0 ? "" : ", ").append(Durations.format(Duration.ofMillis(t.lengthMillis)))
+                        .append(" up to ").append(Durations.format(Duration.ofMillis(t.spanMillis())));
             }
-            throw new IllegalArgumentException("no history at resolution " + Duration.ofMillis(resolutionMillis)
-                    + " over " + Duration.ofMillis(lookBackMillis) + "; the resolution must be a multiple of a"
+            throw new IllegalArgumentException("no history at resolution " + Durations.format(Duration.ofMillis(resolutionMillis))
+                    + " over " + Durations.format(Duration.ofMillis(lookBackMillis)) + "; the resolution must be a multiple of a"
                     + " bucket length, within that tier's span: " + spans);
         }
         long last = Math.floorDiv(effectiveNow, resolutionMillis);
@@ -245,8 +245,8 @@ final class Tiers {
                 return tier;
             }
         }
-        throw new IllegalArgumentException("lookBack must be at most " + Duration.ofMillis(historyMillis())
-                + " (the history this SLO keeps), got " + Duration.ofMillis(lookBackMillis));
+        throw new IllegalArgumentException("lookBack must be at most " + Durations.format(Duration.ofMillis(historyMillis()))
+                + " (the history this SLO keeps), got " + Durations.format(Duration.ofMillis(lookBackMillis)));
     }
 
     /** Bytes held, approximately: this object and every tier. */

@@ -23,6 +23,9 @@
  *       most a retry or a spread of threads over stripes, never a lost, doubled or misplaced count. Every
  *       other shared access is volatile, atomic or under the owner's lock, and each ordering-sensitive
  *       step carries a comment saying why its order matters.</li>
+ *   <li><b>Durations in messages.</b> Every message and {@code toString()} that shows a duration,
+ *       here and in the public face, writes it with {@link dev.slo.engine.Durations#format} ({@code 30d},
+ *       {@code 1h 30m}), never in ISO-8601; conversions that could overflow saturate through it.</li>
  *   <li><b>Saturation.</b> Clock readings past {@link dev.slo.engine.EventRecorder#LAST_MILLIS} count
  *       at it, so no bucket end overflows a {@code long}.</li>
  * </ul>

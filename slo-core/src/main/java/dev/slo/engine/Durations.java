@@ -1,31 +1,32 @@
-package dev.slo;
+package dev.slo.engine;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The one place durations are shown to people and converted to numbers that cannot overflow.
- * Package-private.
+ * The one place durations are shown to people and converted to numbers that cannot overflow, for the
+ * engine's messages and the public face's alike (it lives here because the engine imports nothing of
+ * the face).
  *
  * <p><b>Showing.</b> {@link #format} writes a duration as people read it, its non-zero units from days
  * down, separated by spaces: {@code 30d}, {@code 5m}, {@code 1h 30m}, {@code 10s}, {@code 250ms},
  * {@code 6d 1ms}, {@code 500ns}; a negative one with a leading minus, {@code -1h}; zero as {@code 0s}.
  * Every exception message and {@code toString()} that shows a duration uses it, never the ISO-8601 form.
- * Findings and {@link Window#describe()} speak in words instead ({@link #inWords}: {@code 30 days}), and
+ * Findings and {@code Window.describe()} speak in words instead ({@link #inWords}: {@code 30 days}), and
  * name alert windows in the short form of a single unit ({@link #shortForm}: {@code 90m}, {@code 3d}).
  *
  * <p><b>Saturating.</b> A conversion whose exact result would overflow a {@code long} returns the
  * nearest {@code long} instead: {@link Long#MAX_VALUE} (or {@link Long#MIN_VALUE} below). Callers use it
  * where "later than anything the recorders can hold" is the meaning such a value should have.
  */
-final class Durations {
+public final class Durations {
     private static final String[] UNITS = {"d", "h", "m", "s"};
     private static final long[] UNIT_SECONDS = {86_400, 3_600, 60, 1};
 
     private Durations() {}
 
     /** {@code d} as people read it (see the class comment); null as {@code null}. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         if (d == null) {
             return "null";
         }
@@ -65,7 +66,7 @@ final class Durations {
     }
 
     /** {@code d} in the largest whole unit that fits: "30 days", "6 hours", "5 minutes", else ISO-8601. */
-    static String inWords(Duration d) {
+    public static String inWords(Duration d) {
         long seconds = d.getSeconds();
         if (d.getNano() != 0 || seconds <= 0) {
             return d.toString();
@@ -87,7 +88,7 @@ final class Durations {
     }
 
     /** {@code d} in the short form alert windows are named by, one unit only: "5m", "1h", "3d", "90m"; else ISO-8601. */
-    static String shortForm(Duration d) {
+    public static String shortForm(Duration d) {
         long seconds = d.getSeconds();
         if (d.getNano() != 0 || seconds <= 0) {
             return d.toString();
@@ -97,7 +98,7 @@ final class Durations {
     }
 
     /** {@code d} in milliseconds (truncated as {@link Duration#toMillis()}), saturated at the ends of {@code long}. */
-    static long saturatedMillis(Duration d) {
+    public static long saturatedMillis(Duration d) {
         try {
             return d.toMillis();
         } catch (ArithmeticException e) {
@@ -106,7 +107,7 @@ final class Durations {
     }
 
     /** {@code d} in nanoseconds, saturated at the ends of {@code long}. */
-    static long saturatedNanos(Duration d) {
+    public static long saturatedNanos(Duration d) {
         try {
             return d.toNanos();
         } catch (ArithmeticException e) {
@@ -115,12 +116,12 @@ final class Durations {
     }
 
     /** A duration of {@code nanos} nanoseconds, saturated at {@link Long#MAX_VALUE} ns (about 292 years); NaN as 0. */
-    static Duration ofNanosSaturated(double nanos) {
+    public static Duration ofNanosSaturated(double nanos) {
         return Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE));
     }
 
     /** {@code instant} in epoch milliseconds, saturated at the ends of {@code long}. */
-    static long saturatedEpochMillis(Instant instant) {
+    public static long saturatedEpochMillis(Instant instant) {
         try {
             return instant.toEpochMilli();
         } catch (ArithmeticException e) {
@@ -129,7 +130,7 @@ final class Durations {
     }
 
     /** {@code a + b}, saturated at the ends of {@code long}. */
-    static long saturatedAdd(long a, long b) {
+    public static long saturatedAdd(long a, long b) {
         long sum = a + b;
         if (((a ^ sum) & (b ^ sum)) < 0) {                // both operands' sign differs from the sum's: overflow
             return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
