@@ -80,17 +80,4 @@ final class CascadeReadings {
         }
         return millis;
     }
-
-    /**
-     * The error budget of {@code slo} under {@code spec} as of {@code now}, counted as
-     * {@link Slo#errorBudget()} counts it.
-     *
-     * @param slo  the SLO (a cascade's root)
-     * @param spec its definition, read once by the query
-     * @param now  the query's clock reading, in epoch ms
-     * @return the budget over the SLO's window
-     */
-    static ErrorBudget budget(Slo slo, SloSpec spec, long now) {
-        return slo.errorBudget(now);                      // the spec a query read is the SLO's own
-    }
 }

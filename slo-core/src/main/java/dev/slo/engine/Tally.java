@@ -12,9 +12,6 @@ package dev.slo.engine;
  */
 public record Tally(long good, long total, double ratioSum) {
 
-    /** Nothing counted. */
-    public static final Tally EMPTY = new Tally(0, 0, 0);
-
     /**
      * Events counted one by one: the ratio sum is the good count.
      *
