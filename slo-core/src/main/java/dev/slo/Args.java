@@ -21,6 +21,18 @@ final class Args {
     private Args() {}
 
     /**
+     * A count in {@code [0, max]}, e.g. one call's good events.
+     *
+     * @throws IllegalArgumentException {@code "<name> must be in [0, <max>], got <value>"}
+     */
+    static long count(long value, long max, String name) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(name + " must be in [0, " + max + "], got " + value);
+        }
+        return value;
+    }
+
+    /**
      * {@code value} in the open range (0,1), e.g. a target.
      *
      * @throws IllegalArgumentException {@code "<name> must be a fraction in (0,1), got <value>"}, with a

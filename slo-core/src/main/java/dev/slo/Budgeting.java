@@ -10,7 +10,9 @@ import java.util.Objects;
  * <p>The three methods are those of the OpenSLO specification: {@code Occurrences},
  * {@code Timeslices} and {@code RatioTimeslices}. With time slices, {@link ErrorBudget#total()} is the
  * number of slices that had data and {@link ErrorBudget#bad()} the bad ones. Slice {@code k} covers
- * {@code [k*len, (k+1)*len)} in epoch milliseconds and counts once the clock reaches its end.
+ * {@code [k*len, (k+1)*len)} in epoch milliseconds and counts once the clock reaches its end; a window
+ * or look-back {@code w} holds the slices whose start is at or after {@code now - w}, to within one
+ * bucket of the finest tier that covers {@code w} (see {@link Slo}).
  *
  * <pre>{@code
  * Budgeting.timeslices(Duration.ofMinutes(1));          // a slice is good when all its events are (or its gauge stays in bound)

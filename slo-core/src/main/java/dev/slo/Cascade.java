@@ -163,7 +163,7 @@ public final class Cascade {
         long now = root.now();
         SloSpec rootSpec = root.spec();
         CascadeModel model = model();
-        return CascadeFindings.of(root, rootSpec.target(), model, root.errorBudget(now),
+        return CascadeFindings.of(root, rootSpec.target(), model, root.queries().errorBudget(now),
                 () -> model.product(CascadeReadings.attainments(allDependencies(), rootSpec.window(), now)));
     }
 
@@ -179,7 +179,7 @@ public final class Cascade {
      */
     public List<EarlyWarning> earlyWarnings() {
         long now = root.now();
-        ErrorBudget budget = root.errorBudget(now);
+        ErrorBudget budget = root.queries().errorBudget(now);
         return EarlyWarnings.of(root, model(), allDependencies(), budget, now);
     }
 

@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * What {@link Cascade}'s queries read from the SLOs, each figure at the clock reading the query took once.
- * Every read goes through {@link Slo#tally(Window, long)} or {@link Slo#tally(long, long...)}, so each SLO
+ * Every read goes through {@link SloQueries#tally(Window, long)} or {@link SloQueries#tally(long, long...)}, so each SLO
  * is counted as its own budget counts it (events, or slices under time-slice budgeting) and the runs of
  * a deadline SLI whose deadline passed unreported are swept first, whether or not anyone asked that SLO.
  *
@@ -33,7 +33,7 @@ final class CascadeReadings {
     static ToDoubleFunction<Slo> attainments(List<Slo> slos, Window window, long now) {
         Map<Slo, Double> attainment = new HashMap<>();
         for (Slo slo : slos) {
-            attainment.put(slo, slo.tally(window, now).attainment());
+            attainment.put(slo, slo.queries().tally(window, now).attainment());
         }
         return attainment::get;
     }
@@ -49,7 +49,7 @@ final class CascadeReadings {
     static ToDoubleFunction<Slo> successes(List<Slo> slos, long lookBackMillis, long now) {
         Map<Slo, Double> success = new HashMap<>();
         for (Slo slo : slos) {
-            success.put(slo, 1.0 - slo.tally(now, lookBackMillis)[0].errorRatio());
+            success.put(slo, 1.0 - slo.queries().tally(now, lookBackMillis)[0].errorRatio());
         }
         return success::get;
     }
@@ -72,7 +72,7 @@ final class CascadeReadings {
         }
         long history = Long.MAX_VALUE;
         for (Slo slo : slos) {
-            history = Math.min(history, slo.historyMillis());
+            history = Math.min(history, slo.queries().historyMillis());
         }
         if (millis > history) {
             throw new IllegalArgumentException("lookBack must be at most " + Durations.format(Duration.ofMillis(history))

@@ -48,7 +48,7 @@ final class EarlyWarnings {
         SloSpec rootSpec = root.spec();
         AlertPolicy policy = rootSpec.alertPolicy();
         Set<BurnRateRule> firing = new HashSet<>();
-        for (BurnRateAlert alert : root.alerts(now)) {
+        for (BurnRateAlert alert : root.queries().alerts(now)) {
             firing.add(alert.rule());
         }
         Duration windowLength = rootSpec.window().length(Instant.ofEpochMilli(now));
@@ -56,7 +56,7 @@ final class EarlyWarnings {
         long[] lookBacks = RuleEvaluation.lookBacks(policy.rules());
         Map<Slo, Tally[]> tallies = new IdentityHashMap<>();
         for (Slo slo : dependencies) {
-            tallies.put(slo, slo.tally(now, lookBacks));
+            tallies.put(slo, slo.queries().tally(now, lookBacks));
         }
         record Ranked(EarlyWarning warning, int ruleIndex) {}
         List<Ranked> ranked = new ArrayList<>();

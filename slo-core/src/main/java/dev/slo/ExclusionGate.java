@@ -15,13 +15,13 @@ import java.util.List;
  *
  * Assumptions and guarantees
  *  - A gate is immutable. It answers for clock readings t in [validFrom, end): excluded when t >= start.
- *    So the common case costs the writer one volatile read (the Slo's gate field) and two or three
+ *    So the common case costs the writer one volatile read (Intake's gate field) and two or three
  *    comparisons, no allocation, no lock.
  *  - A reading outside [validFrom, end) (the clock crossed the end of the stretch it knows, or went
  *    back) makes the writer build a new gate from the same exclusions and publish it with a CAS
- *    (Slo.refreshGate). That allocates, but only at the edges of exclusions, not per call. A writer
+ *    (Intake.refreshGate). That allocates, but only at the edges of exclusions, not per call. A writer
  *    decides its own event by the gate it built, so a lost CAS changes nothing for it.
- *  - Exclusions change only under the Slo's specLock, which publishes a new gate; a writer's CAS from
+ *  - Exclusions change only under the Slo's specLock, where Intake.exclude publishes a new gate; a writer's CAS from
  *    the gate it read fails if the exclusions changed since, so a stale list never overwrites a new one.
  *
  * Algorithm

@@ -144,6 +144,6 @@ final class PredictiveValues {
     }
 
     private static List<TimeBucket> timeline(Slo slo, Duration resolution, Duration lookBack, long now) {
-        return slo.timeline(resolution, lookBack, now);      // the SLO's own checks and messages
+        return slo.queries().timeline(resolution, lookBack, now);      // the SLO's own checks and messages
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * {@link Slo#alerts()} judges an SLO's own counts with it, and {@link Cascade#earlyWarnings()} judges the
  * customer burn that a dependency alone predicts. A rule fires when the burn over its long window and over
  * its short window both reach {@link BurnRateRule#threshold(Duration)} for the window's length (as
- * {@link Slo#reaches} judges it, allowing for the last bits of floating error), and the long window holds
+ * {@link #reaches} judges it, allowing for the last bits of floating error), and the long window holds
  * at least the policy's {@link AlertPolicy#minimumEvents()}.
  *
  * <p>The look-backs of a policy's rules travel as one array, {@link #lookBacks}: rule {@code i}'s long
@@ -93,11 +93,21 @@ final class RuleEvaluation {
             double longBurn = longWindow.errorRatio() / budgetFraction;
             double shortBurn = seen[2 * i + 1].errorRatio() / budgetFraction;
             double threshold = rule.threshold(windowLength);
-            if (Slo.reaches(longBurn, threshold) && Slo.reaches(shortBurn, threshold)
+            if (reaches(longBurn, threshold) && reaches(shortBurn, threshold)
                     && longWindow.total() >= policy.minimumEvents()) {
                 firing.add(new Firing(i, rule, longBurn, shortBurn, threshold));
             }
         }
         return firing;
+    }
+
+    /** The burn rate of {@code total - good} bad events among {@code total}: 0.0 when there were none. */
+    static double burnRate(long good, long total, double budgetFraction) {
+        return total == 0 ? 0.0 : ((double) (total - good) / total) / budgetFraction;
+    }
+
+    /** A burn "reaches" a threshold allowing for the last bits of floating error (14.399999... reaches 14.4). */
+    static boolean reaches(double burn, double threshold) {
+        return burn >= threshold * (1 - 1e-9);
     }
 }

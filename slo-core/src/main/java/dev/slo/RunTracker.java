@@ -33,15 +33,8 @@ final class RunTracker {
     static final int MAX_RUNS = 10_000;
     private static final int INITIAL_SLOTS = 16;
 
-    /**
-     * Counts a run found expired: one bad event at {@code deadlineMillis}, routed as a live event read at
-     * that instant would be (into the excluded events when an exclusion is active then). Called under the lock.
-     */
-    interface Expiry {
-        void countBadAt(long now, long deadlineMillis);
-    }
-
-    private final Expiry expiry;
+    /** Where a finished run's event goes: reported runs as live events, expired ones at their deadline. */
+    private final Intake intake;
     private final long deadlineMillis;
     private final ReentrantLock lock = new ReentrantLock();
     /** Runs started and not yet finished: +1 by start under the lock, -1 by whoever finishes the run. */
@@ -53,8 +46,8 @@ final class RunTracker {
     /** No unfinished run has an earlier deadline (see the class notes). */
     private volatile long earliestDeadline = Long.MAX_VALUE;
 
-    RunTracker(Expiry expiry, long deadlineMillis) {
-        this.expiry = expiry;
+    RunTracker(Intake intake, long deadlineMillis) {
+        this.intake = intake;
         this.deadlineMillis = deadlineMillis;
     }
 
@@ -80,12 +73,33 @@ final class RunTracker {
     }
 
     /**
+     * Counts the report of {@code run} at clock reading {@code now}: good when completed by its deadline.
+     * Lock-free, allocation-free (the sweep first never waits).
+     *
+     * @return whether the run counted good
+     * @throws IllegalStateException if the run was already reported
+     */
+    boolean finish(JobRun run, boolean completed, long now) {
+        sweep(now, false);
+        if (report(run, completed ? JobRun.COMPLETED : JobRun.FAILED)) {
+            boolean good = completed && now <= run.deadlineMillis();
+            intake.record(good, now);
+            return good;
+        }
+        if (run.state() == JobRun.EXPIRED) {
+            return false;                                 // already counted bad when its deadline passed
+        }
+        throw new IllegalStateException(run + " was already " + (run.state() == JobRun.COMPLETED ? "completed" : "failed")
+                + ": report a run once");
+    }
+
+    /**
      * Finishes {@code run} as reported ({@link JobRun#COMPLETED} or {@link JobRun#FAILED}). Lock-free,
      * allocation-free.
      *
      * @return false if another report or the expiry finished it first
      */
-    boolean report(JobRun run, int state) {
+    private boolean report(JobRun run, int state) {
         if (!run.finish(state)) {
             return false;
         }
@@ -122,7 +136,7 @@ final class RunTracker {
             }
             if (run.deadlineMillis() < now && run.finish(JobRun.EXPIRED)) {
                 inFlight.decrementAndGet();
-                expiry.countBadAt(now, run.deadlineMillis());   // never reported: bad, at its deadline
+                intake.recordBadAt(now, run.deadlineMillis());  // never reported: bad, at its deadline, excluded if then
             }
             if (run.finished()) {
                 slots[i] = null;                          // drop the reference; the slot is free

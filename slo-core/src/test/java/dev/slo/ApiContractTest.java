@@ -148,4 +148,22 @@ final class ApiContractTest {
         checkout.revise(0.99, Owner.product("pm"), "back, agreed");
         assertEquals(List.of(0.995, 0.99), checkout.revisions().stream().map(Revision::to).toList());
     }
+
+    /**
+     * Frameworks call Slo reflectively (method handles, proxies, scripting): every public method, the
+     * recording half included, is reachable through {@code Slo.class} and counts as a direct call does.
+     */
+    @Test
+    void everyPublicMethodIsReachableReflectivelyThroughSlo() throws ReflectiveOperationException {
+        Slo slo = Fixtures.complete(SloRegistry.create(Fixtures.clock()), "reflective").register();
+        for (java.lang.reflect.Method method : Slo.class.getMethods()) {
+            if (method.getDeclaringClass() != Object.class) {
+                assertEquals(Slo.class, method.getDeclaringClass(), method.toString());
+            }
+        }
+        Slo.class.getMethod("record", boolean.class).invoke(slo, false);
+        Slo.class.getMethod("recordCounts", long.class, long.class).invoke(slo, 9L, 0L);
+        assertEquals(10, slo.errorBudget().total());
+        assertEquals(1, slo.errorBudget().bad());
+    }
 }

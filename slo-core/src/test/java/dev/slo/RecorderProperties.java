@@ -97,7 +97,7 @@ final class RecorderProperties {
         assertEquals(buckets[0], window.good());
         assertEquals(buckets[1], window.total());
         // and burnRate agrees with those counts
-        assertEquals(Slo.burnRate(buckets[0], buckets[1], 0.001), slo.burnRate(Duration.ofMillis(lookBack)), 1e-12);
+        assertEquals(RuleEvaluation.burnRate(buckets[0], buckets[1], 0.001), slo.burnRate(Duration.ofMillis(lookBack)), 1e-12);
     }
 
     @Property(tries = 150)

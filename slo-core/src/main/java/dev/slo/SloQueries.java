@@ -1,0 +1,191 @@
+package dev.slo;
+
+import dev.slo.engine.Buckets;
+import dev.slo.engine.Durations;
+import dev.slo.engine.EventRecorder;
+import dev.slo.engine.Tally;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/*
+ * The read side of one Slo: the one path every reader of its counts takes (its own queries, cascades,
+ * reports, lint), and the answers of its queries, each as of one clock reading. Package-private.
+ *
+ * Assumptions and guarantees
+ *  - Every tally first sweeps the runs of a deadline SLI whose deadline passed unreported, so every reader
+ *    sees the same, swept state. Tallies count as the budget does: the ledger Intake picked (events, or
+ *    slices under time-slice budgeting). Timelines and adherence show events in either case.
+ *  - Look-backs and window starts beyond the history kept are clamped to it (a cascade may ask over a
+ *    root's window longer than a dependency keeps); a user's look-back is checked, not clamped
+ *    (lookBackMillis).
+ *  - Each answer reads the spec once, so a concurrent revision is seen whole or not at all.
+ */
+final class SloQueries {
+    private final Slo slo;
+    private final Intake intake;
+    /** The runs in flight of a deadline SLI; null otherwise. */
+    private final RunTracker runs;
+
+    SloQueries(Slo slo, Intake intake, RunTracker runs) {
+        this.slo = slo;
+        this.intake = intake;
+        this.runs = runs;
+    }
+
+    // ---------------------------------------------------------------- the one read path
+
+    /** The counts over {@code window} (this SLO's or another's, e.g. a cascade root's) as of {@code now}. */
+    Tally tally(Window window, long now) {
+        expireRuns(now);
+        long history = intake.ledger.historyMillis();
+        if (window instanceof Window.Rolling rolling) {
+            return intake.ledger.lookBacks(now, Math.min(rolling.length().toMillis(), history))[0];
+        }
+        return intake.ledger.since(now, Math.max(window.start(Instant.ofEpochMilli(now)).toEpochMilli(), now - history));
+    }
+
+    /** The counts over each look-back, in ms, as of {@code now}, in one consistent view. */
+    Tally[] tally(long now, long... lookBackMillis) {
+        expireRuns(now);
+        long history = intake.ledger.historyMillis();
+        long[] clamped = new long[lookBackMillis.length];
+        for (int i = 0; i < clamped.length; i++) {
+            clamped[i] = Math.min(lookBackMillis[i], history);
+        }
+        return intake.ledger.lookBacks(now, clamped);
+    }
+
+    /** The event buckets of {@code resolutionMillis} over {@code (now - lookBack, now]}: events, also under slice budgeting. */
+    Buckets eventBuckets(long now, long resolutionMillis, long lookBackMillis) {
+        expireRuns(now);
+        return intake.events.buckets(now, resolutionMillis, lookBackMillis);
+    }
+
+    /** The longest look-back the tallies answer without clamping. */
+    long historyMillis() {
+        return intake.ledger.historyMillis();
+    }
+
+    /** Sweeps the expired runs; for the readers of the excluded events, which a run may expire into. */
+    void expireRuns(long now) {
+        if (runs != null) {
+            runs.sweep(now, true);
+        }
+    }
+
+    /**
+     * {@code lookBack} in ms, checked as a user's look-back (or resolution) named {@code name}: positive,
+     * at least 1 ms, at most the history kept.
+     */
+    long lookBackMillis(Duration lookBack, String name) {
+        Objects.requireNonNull(lookBack, name + " must not be null");
+        if (lookBack.isNegative() || lookBack.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + Durations.format(lookBack));
+        }
+        long millis = Durations.saturatedMillis(lookBack);
+        long history = intake.events.historyMillis();
+        if (millis > history) {
+            throw new IllegalArgumentException(name + " must be at most " + Durations.format(Duration.ofMillis(history))
+                    + " (the history this SLO keeps), got " + Durations.format(lookBack));
+        }
+        if (millis == 0) {
+            throw new IllegalArgumentException(name + " must be at least 1 ms, got " + Durations.format(lookBack));
+        }
+        return millis;
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    ErrorBudget errorBudget(long now) {
+        SloSpec spec = slo.spec();
+        Tally t = tally(spec.window(), now);
+        return spec.budgeting() instanceof Budgeting.RatioTimeslices
+                ? ErrorBudget.ofSliceRatios(t.total(), t.good(), spec.target(), t.clampedRatioSum())
+                : new ErrorBudget(t.total(), t.good(), spec.target(), spec.budgetFraction());
+    }
+
+    double burnRate(long lookBackMillis, long now) {
+        return tally(now, lookBackMillis)[0].errorRatio() / slo.spec().budgetFraction();
+    }
+
+    Optional<Duration> timeToExhaustion(long lookBackMillis, long now) {
+        SloSpec spec = slo.spec();
+        double burn = tally(now, lookBackMillis)[0].errorRatio() / spec.budgetFraction();
+        ErrorBudget budget = errorBudget(now);
+        if (burn <= 0 || budget.remaining() <= 0) {
+            return Optional.empty();
+        }
+        Duration windowLength = spec.window().length(Instant.ofEpochMilli(now));
+        return Optional.of(Durations.ofNanosSaturated(budget.remaining() * windowLength.toNanos() / burn));
+    }
+
+    List<BurnRateAlert> alerts(long now) {
+        SloSpec spec = slo.spec();
+        AlertPolicy policy = spec.alertPolicy();
+        Tally[] tallies = tally(now, RuleEvaluation.lookBacks(policy.rules()));
+        Duration windowLength = spec.window().length(Instant.ofEpochMilli(now));
+        List<BurnRateAlert> firing = new ArrayList<>();
+        for (RuleEvaluation.Firing fired : RuleEvaluation.firing(policy, windowLength, spec.budgetFraction(),
+                RuleEvaluation.Seen.of(tallies))) {
+            firing.add(fired.alert(slo));
+        }
+        return List.copyOf(firing);
+    }
+
+    List<TimeBucket> timeline(Duration resolution, Duration lookBack, long now) {
+        long resolutionMillis = lookBackMillis(resolution, "resolution");
+        Buckets counts = eventBuckets(now, resolutionMillis, lookBackMillis(lookBack, "lookBack"));
+        List<TimeBucket> buckets = new ArrayList<>(counts.tallies().size());
+        for (int i = 0; i < counts.tallies().size(); i++) {
+            Tally t = counts.tallies().get(i);
+            buckets.add(new TimeBucket(Instant.ofEpochMilli(counts.firstStartMillis() + i * resolutionMillis), resolution,
+                    t.good(), t.total()));
+        }
+        return List.copyOf(buckets);
+    }
+
+    long excludedEvents(long now) {
+        EventRecorder excluded = intake.excluded();
+        if (excluded == null) {
+            return 0;
+        }
+        expireRuns(now);                                  // a run may expire into an exclusion
+        Window window = slo.spec().window();
+        Tally counts = window instanceof Window.Rolling rolling
+                ? excluded.lookBacks(now, rolling.length().toMillis())[0]
+                : excluded.since(now, window.start(Instant.ofEpochMilli(now)).toEpochMilli());
+        return counts.total();
+    }
+
+    Adherence adherence(long now) {
+        SloSpec spec = slo.spec();
+        long day = Duration.ofDays(1).toMillis();
+        long firstDay = Math.floorDiv(now, day) - Adherence.DAYS;
+        // buckets() covers (now - lookBack, now]: this look-back makes its first bucket firstDay exactly.
+        Buckets counts = eventBuckets(now, day, now - (firstDay * day - 1));
+        List<DailyAttainment> days = new ArrayList<>(Adherence.DAYS);
+        for (int i = 0; i < Adherence.DAYS; i++) {                 // the last bucket, today, is not whole yet
+            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(counts.firstStartMillis(), day) + i);
+            Tally t = counts.tallies().get(i);
+            days.add(DailyAttainment.of(date, t.good(), t.total(), spec.target()));
+        }
+        return new Adherence(spec.name(), spec.target(), days);
+    }
+
+    LatencyDistribution latency(Duration lookBack, long now) {
+        long millis = lookBackMillis(lookBack, "lookBack");
+        if (!intake.events.keepsLatency()) {
+            Sli sli = slo.spec().sli();
+            throw new IllegalStateException("SLO " + slo.name() + " keeps no latency distribution: its SLI is "
+                    + sli.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " (" + sli.describe()
+                    + "); latency percentiles need Sli.latency(threshold)");
+        }
+        return new LatencyDistribution(intake.events.latencyCounts(now, millis));
+    }
+}

@@ -1,0 +1,230 @@
+package dev.slo;
+
+import dev.slo.engine.Durations;
+import dev.slo.engine.EventRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/*
+ * The recording half of Slo: the record methods of every SLI kind and the fields their hot paths read.
+ * Package-private; Slo, its only subclass, adds the queries, revisions and exclusions. The split follows
+ * the two faces of an SLO, not a layout trick: what a request thread calls, and what a reader asks. The
+ * public methods here are documented (by javadoc) and reached (by javac's public bridge methods, so also
+ * by reflection) as Slo's own.
+ */
+abstract sealed class SloRecording permits Slo {
+    final Clock clock;
+    /** The current definition; replaced (never changed) under Slo's specLock. */
+    volatile SloSpec spec;
+    /** Where events go: the recorders and the exclusion gate (the hot path). */
+    final Intake intake;
+    /** The gauge a reading is judged by; null unless the SLI is a gauge. */
+    private final Sli.Gauge gauge;
+    /** The runs in flight of a deadline SLI; null otherwise. */
+    final RunTracker runs;
+
+    SloRecording(Clock clock, SloSpec spec) {
+        this.clock = clock;
+        this.spec = spec;
+        this.intake = new Intake(clock, spec, now());
+        this.gauge = spec.sli() instanceof Sli.Gauge g ? g : null;
+        this.runs = spec.sli() instanceof Sli.Deadline d ? new RunTracker(intake, d.deadline().toMillis()) : null;
+    }
+
+    /** {@return the current definition, immutable (a revision replaces it; see {@link Slo#revise})} */
+    public SloSpec spec() {
+        return spec;
+    }
+
+    /** {@return the SLO's name, unique in its registry} */
+    public String name() {
+        return spec.name();
+    }
+
+    // ---------------------------------------------------------------- recording (the hot path)
+
+    /**
+     * Records one event, good or bad. For a latency SLI the flag alone decides.
+     * Lock-free, allocation-free.
+     *
+     * @param good true for a good event, false for a bad one
+     */
+    public void record(boolean good) {
+        intake.record(good, now());
+    }
+
+    /**
+     * Records one event with its latency. For a latency SLI the event is good when {@code success}
+     * and {@code latencyNanos <= threshold}, and the latency joins the SLO's latency distribution (see
+     * {@link Slo#latency(Duration)}); a ratio SLI ignores the latency. Lock-free, allocation-free.
+     *
+     * @param success      whether the event succeeded; a failed event is bad whatever its latency
+     * @param latencyNanos how long the event took, in nanoseconds, {@code >= 0}
+     * @throws IllegalArgumentException if {@code latencyNanos} is negative (nothing is recorded)
+     */
+    public void record(boolean success, long latencyNanos) {
+        if (latencyNanos < 0) {
+            throw new IllegalArgumentException("latencyNanos must be >= 0, got " + latencyNanos);
+        }
+        intake.record(success, latencyNanos, now());
+    }
+
+    /**
+     * Records one event with its latency as a {@link Duration}: a convenience that is not allocation-free
+     * for the caller who builds the Duration; prefer {@link #record(boolean, long)} on hot paths.
+     *
+     * @param success whether the event succeeded; a failed event is bad whatever its latency
+     * @param latency how long the event took, {@code >= 0}; counted to the nanosecond
+     * @throws NullPointerException if {@code latency} is null
+     * @throws IllegalArgumentException if {@code latency} is negative
+     */
+    public void record(boolean success, Duration latency) {
+        Objects.requireNonNull(latency, "latency must not be null");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must be >= 0, got " + Durations.format(latency));
+        }
+        record(success, Durations.saturatedNanos(latency));
+    }
+
+    /**
+     * Records {@code good} good and {@code bad} bad events at once, all at the current clock reading:
+     * for imports, aggregated feedback and fast simulations. Lock-free, allocation-free.
+     *
+     * @param good good events, from 0 to {@link Slo#MAX_COUNTS_PER_CALL}
+     * @param bad  bad events, from 0 to {@link Slo#MAX_COUNTS_PER_CALL}
+     * @throws IllegalArgumentException if a count is negative, or {@code good + bad} exceeds
+     *     {@link Slo#MAX_COUNTS_PER_CALL} (nothing is recorded)
+     */
+    public void recordCounts(long good, long bad) {
+        Args.count(good, Slo.MAX_COUNTS_PER_CALL, "good");
+        Args.count(bad, Slo.MAX_COUNTS_PER_CALL, "bad");
+        if (good + bad > Slo.MAX_COUNTS_PER_CALL) {
+            throw new IllegalArgumentException("good + bad must be at most " + Slo.MAX_COUNTS_PER_CALL
+                    + " per call (split larger imports), got " + (good + bad));
+        }
+        intake.recordCounts(good, bad, now());
+    }
+
+    // ---------------------------------------------------------------- recording: other SLI kinds
+
+    /**
+     * Records one gauge reading (queue depth, backlog, processing rate; for a freshness SLI, the data's
+     * age in seconds). The slice it falls in is good when every reading in it stays within the
+     * gauge's bound. Lock-free, allocation-free.
+     *
+     * @param reading the gauge's value now, in its own unit (seconds of age for freshness, then {@code >= 0})
+     * @throws IllegalStateException if the SLI is not a gauge ({@link Sli#gaugeAtMost},
+     *     {@link Sli#gaugeAtLeast}, {@link Sli#freshness})
+     * @throws IllegalArgumentException if the SLI is freshness and {@code reading} is negative
+     */
+    public void observe(long reading) {
+        Sli.Gauge g = gauge;
+        if (g == null) {
+            throw wrongSli("observe", "a gauge SLI (gaugeAtMost, gaugeAtLeast or freshness)");
+        }
+        if (reading < 0 && g instanceof Sli.Freshness) {
+            throw new IllegalArgumentException("reading must be an age in seconds >= 0, got " + reading);
+        }
+        intake.record(g.withinBound(reading), now());     // readings count as events too: timeline() shows them
+    }
+
+    /**
+     * Records one data-age reading for a freshness SLI: good when {@code age <= maxAge}, to the
+     * millisecond. Allocation-free for the callee.
+     *
+     * @param age how old the data is now, {@code >= 0}
+     * @throws IllegalStateException if the SLI is not {@link Sli#freshness}
+     * @throws NullPointerException if {@code age} is null
+     * @throws IllegalArgumentException if {@code age} is negative
+     */
+    public void observeAge(Duration age) {
+        if (!(gauge instanceof Sli.Freshness freshness)) {
+            throw wrongSli("observeAge", "a freshness SLI");
+        }
+        Objects.requireNonNull(age, "age must not be null");
+        if (age.isNegative()) {
+            throw new IllegalArgumentException("age must be >= 0, got " + Durations.format(age));
+        }
+        intake.record(Durations.saturatedMillis(age) <= freshness.maxAgeMillis(), now());
+    }
+
+    /**
+     * Records one operation of a {@link Sli#withinRetries} SLI: good when it succeeded after at most
+     * the SLI's number of retries. Lock-free, allocation-free.
+     *
+     * @param success whether the operation finally succeeded; a failure is bad whatever the retries
+     * @param retries how many times it was retried before the outcome, {@code >= 0} (0: first try)
+     * @throws IllegalStateException if the SLI is not withinRetries
+     * @throws IllegalArgumentException if {@code retries} is negative
+     */
+    public void recordAttempt(boolean success, int retries) {
+        if (!(spec.sli() instanceof Sli.WithinRetries within)) {
+            throw wrongSli("recordAttempt", "a withinRetries SLI");
+        }
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must be >= 0, got " + retries);
+        }
+        intake.record(success && retries <= within.maxRetries(), now());
+    }
+
+    /**
+     * Records one survey answer from a consuming team: satisfied is good. Lock-free, allocation-free.
+     *
+     * @param satisfied true when the team was satisfied (a good event), false otherwise (a bad one)
+     * @throws IllegalStateException if the SLI is not {@link Sli#feedback}
+     */
+    public void recordFeedback(boolean satisfied) {
+        if (!(spec.sli() instanceof Sli.Feedback)) {
+            throw wrongSli("recordFeedback", "a feedback SLI");
+        }
+        intake.record(satisfied, now());
+    }
+
+    /**
+     * Records one incident report from a consuming team: a bad event. Lock-free, allocation-free.
+     *
+     * @throws IllegalStateException if the SLI is not {@link Sli#feedback}
+     */
+    public void recordIncidentReport() {
+        if (!(spec.sli() instanceof Sli.Feedback)) {
+            throw wrongSli("recordIncidentReport", "a feedback SLI");
+        }
+        intake.record(false, now());
+    }
+
+    /**
+     * Starts one run of a scheduled job under a {@link Sli#deadline} SLI; report it with
+     * {@link JobRun#complete()} or {@link JobRun#fail()}. A run that has not reported when its
+     * deadline passes counts bad. Allocates the run (not a per-event hot path).
+     *
+     * @return the run, started at the current clock reading, to be reported once
+     * @throws IllegalStateException if the SLI is not a deadline SLI, or {@value RunTracker#MAX_RUNS}
+     *     runs are already in flight
+     */
+    public JobRun startRun() {
+        if (runs == null) {
+            throw wrongSli("startRun", "a deadline SLI");
+        }
+        return runs.start((Slo) this, now());      // sealed: this is a Slo
+    }
+
+    /** Counts a run's report; see {@link JobRun#complete()}. */
+    boolean reportRun(JobRun run, boolean completed) {
+        return runs.finish(run, completed, now());
+    }
+
+    private IllegalStateException wrongSli(String method, String needed) {
+        Sli sli = spec.sli();
+        return new IllegalStateException(method + " needs " + needed + ", but \"" + name() + "\" has the "
+                + sli.getClass().getSimpleName() + " SLI (" + sli.describe() + ")");
+    }
+
+    /**
+     * The clock's reading in epoch milliseconds, saturated at the last one the recorders can bucket
+     * (about 292 million years from now), so that no reading is lost to an overflowing bucket end.
+     */
+    final long now() {
+        return Math.min(clock.millis(), EventRecorder.LAST_MILLIS);
+    }
+}
