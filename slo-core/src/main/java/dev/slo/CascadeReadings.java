@@ -1,6 +1,6 @@
 package dev.slo;
 
-// The counts a cascade query reads: the SLOs' attainments, error ratios and the root's budget, through Slo's tally methods at one clock reading.
+// The counts a cascade query reads: the SLOs' attainments, error ratios and the root's budget, through each SLO's one read path (SloQueries) at one clock reading.
 
 import dev.slo.engine.Durations;
 import java.time.Duration;

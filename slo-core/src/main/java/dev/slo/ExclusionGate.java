@@ -21,8 +21,9 @@ import java.util.List;
  *    back) makes the writer build a new gate from the same exclusions and publish it with a CAS
  *    (Intake.refreshGate). That allocates, but only at the edges of exclusions, not per call. A writer
  *    decides its own event by the gate it built, so a lost CAS changes nothing for it.
- *  - Exclusions change only under the Slo's specLock, where Intake.exclude publishes a new gate; a writer's CAS from
- *    the gate it read fails if the exclusions changed since, so a stale list never overwrites a new one.
+ *  - Exclusions change only under the Slo's specLock, where Intake.exclude publishes a new gate; a
+ *    writer's CAS from the gate it read fails if the exclusions changed since, so a stale list never
+ *    overwrites a new one.
  *
  * Algorithm
  *  For each exclusion, the occurrence active at t or the next one to start after it. If one is active,
