@@ -22,6 +22,10 @@ final class TimeslicesTest {
                 .budgeting(Budgeting.timeslices(Duration.ofMinutes(1))).target(0.9995).window(window).register();
     }
 
+    private SloBuilder gauge(String name) {
+        return slos.define(name).internal("short queue").ownedBy(Owner.team("t")).sli(Sli.gaugeAtMost(5)).target(0.99);
+    }
+
     private Slo events(String name, Budgeting budgeting, double target) {
         return slos.define(name).internal("internal API answers").ownedBy(Owner.team("t")).sli(Sli.ratio())
                 .budgeting(budgeting).target(target).window(Window.rolling(Duration.ofHours(6))).register();
@@ -219,5 +223,30 @@ final class TimeslicesTest {
         Slo slo = backlog(Window.rolling(Duration.ofDays(7)));
         // 10080 slices kept one by one as (good, total) longs would take 10080 * 16 = 161 280 bytes.
         assertTrue(slo.footprintBytes() < 64 * 1024, "footprint " + slo.footprintBytes());
+    }
+
+    @Test
+    void anAlertWindowShorterThanASliceNeverHoldsOne() {
+        // 1-hour slices under the default policy: the 5-minute window holds slices starting in the last
+        // 5 minutes, and a slice only counts once it has ended, an hour after its start.
+        Slo slo = gauge("g").budgeting(Budgeting.timeslices(Duration.ofHours(1)))
+                .window(Window.rolling(Duration.ofDays(7))).register();
+        for (int hour = 0; hour < 24; hour++) {
+            slo.observe(9);                                  // every slice bad
+            clock.advance(Duration.ofHours(1));
+        }
+        assertEquals(24, slo.errorBudget().bad());
+        assertEquals(0.0, slo.burnRate(Duration.ofMinutes(5)));
+        assertTrue(slo.alerts().stream().noneMatch(a -> a.rule().severity() == Severity.PAGE), "page rules cannot fire");
+    }
+
+    @Test
+    void longSlicesWorkWithAPolicyOfLongWindows() {
+        AlertPolicy daily = AlertPolicy.of(new BurnRateRule(Severity.TICKET, 0.1, Duration.ofDays(1), Duration.ofHours(2)));
+        Slo slo = gauge("g").budgeting(Budgeting.timeslices(Duration.ofHours(1))).alertPolicy(daily)
+                .window(Window.rolling(Duration.ofDays(7))).register();
+        slo.observe(9);
+        clock.advance(Duration.ofHours(1));
+        assertEquals(1, slo.errorBudget().bad());
     }
 }
