@@ -65,4 +65,14 @@ final class AlertPolicyTest {
         assertEquals(Severity.TICKET, alert.severity());
         assertEquals(slo, alert.slo());
     }
+
+    /** {@code threshold = budgetShare * windowLength / longWindow} for any rule, not only the table's. */
+    @Test
+    void thresholdOfACustomRule() {
+        BurnRateRule rule = new BurnRateRule(Severity.PAGE, 0.5, Duration.ofHours(2), Duration.ofMinutes(10));
+        // 0.5 * 168 h / 2 h = 42
+        assertEquals(42.0, rule.threshold(Duration.ofDays(7)), 1e-12);
+        // 0.5 * 1 h / 2 h = 0.25: a window shorter than the long window still scales linearly
+        assertEquals(0.25, rule.threshold(Duration.ofHours(1)), 1e-12);
+    }
 }

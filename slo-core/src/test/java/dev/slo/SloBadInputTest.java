@@ -193,6 +193,16 @@ final class SloBadInputTest implements Rejections.Table {
         assertEquals(0, b.bad());
     }
 
+    /** A ratio SLI ignores the latency, which must still be >= 0; nothing is recorded by the rejected call. */
+    @Test
+    void ratioSliStillRejectsANegativeLatency() {
+        Slo slo = Fixtures.checkout(clock);
+        slo.record(true, 5_000_000_000L);   // 5 s: still good, the ratio SLI ignores it
+        assertThrows(IllegalArgumentException.class, () -> slo.record(true, -1L));
+        assertEquals(1, slo.errorBudget().total());
+        assertEquals(1, slo.errorBudget().good());
+    }
+
     /** The rows this type adds to the table of rejected calls that {@link Rejections.Table} runs. */
     static Stream<Arguments> cases() {
         Duration hour = Duration.ofHours(1);
