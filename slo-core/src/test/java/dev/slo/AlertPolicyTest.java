@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@link AlertPolicy} and its {@link BurnRateRule}s: the SRE Workbook defaults, copies, order, thresholds
+ * and minimum events.
+ */
 final class AlertPolicyTest {
 
     @Test

@@ -20,7 +20,7 @@ final class CascadeTest {
                 .dependsOn(f.internal("payments", 0.9995))
                 .dependsOn(f.internal("inventory", 0.9995))
                 .build();
-        // 0.9995^3 = 0.99900025 * 0.9995 = 0.998500749875 (API.md §5, the figure)
+        // 0.9995^3 = 0.99900025 * 0.9995 = 0.998500749875 (the figure)
         assertEquals(0.998500749875, c.compoundedTarget(), 1e-15);
     }
 

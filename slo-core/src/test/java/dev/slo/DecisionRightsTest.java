@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The decision rights of API §6: who may change which target, in which direction. */
+/** The decision rights: who may change which target, in which direction. */
 final class DecisionRightsTest {
     private final ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private final SloRegistry slos = SloRegistry.create(clock);

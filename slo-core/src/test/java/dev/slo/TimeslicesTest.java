@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Time-slice budgeting (API.md §8; OpenSLO v1 budgetingMethod Timeslices and RatioTimeslices). */
+/** Time-slice budgeting (OpenSLO v1 budgetingMethod Timeslices and RatioTimeslices). */
 final class TimeslicesTest {
     /** A Monday at midnight UTC: every slice and tier bucket boundary lines up with it. */
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
@@ -42,7 +42,7 @@ final class TimeslicesTest {
         ErrorBudget b = slo.errorBudget();
         assertEquals(10_080, b.total());
         assertEquals(5, b.bad());
-        // API.md §8: allowedBad = 10080 * (1 - 0.9995) = 10080 * 0.0005 = 5.04
+        // allowedBad = 10080 * (1 - 0.9995) = 10080 * 0.0005 = 5.04
         assertEquals(5.04, b.allowedBad(), 1e-12);
         // consumed = 5 / 5.04 = 0.99206349...; remaining = 0.04 / 5.04 = 0.0079365...
         assertEquals(5 / 5.04, b.consumed(), 1e-12);
