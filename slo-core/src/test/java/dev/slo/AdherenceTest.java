@@ -13,6 +13,10 @@ import java.util.OptionalDouble;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@link Slo#adherence()}: the last 30 whole UTC days, durable gaps of missed days, and the target
+ * actually achieved.
+ */
 final class AdherenceTest {
     private static final Instant JAN_1 = Instant.parse("2026-01-01T00:00:00Z");
     /** Adherence taken at noon on 31 January covers the whole days 1 to 30 January (UTC). */

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@link AlertPolicy} and its {@link BurnRateRule}s: the SRE Workbook defaults, copies, order, thresholds
+ * and minimum events.
+ */
 final class AlertPolicyTest {
 
     @Test
@@ -64,5 +68,15 @@ final class AlertPolicyTest {
         BurnRateAlert alert = new BurnRateAlert(slo, rule, 4, 5, 3);
         assertEquals(Severity.TICKET, alert.severity());
         assertEquals(slo, alert.slo());
+    }
+
+    /** {@code threshold = budgetShare * windowLength / longWindow} for any rule, not only the table's. */
+    @Test
+    void thresholdOfACustomRule() {
+        BurnRateRule rule = new BurnRateRule(Severity.PAGE, 0.5, Duration.ofHours(2), Duration.ofMinutes(10));
+        // 0.5 * 168 h / 2 h = 42
+        assertEquals(42.0, rule.threshold(Duration.ofDays(7)), 1e-12);
+        // 0.5 * 1 h / 2 h = 0.25: a window shorter than the long window still scales linearly
+        assertEquals(0.25, rule.threshold(Duration.ofHours(1)), 1e-12);
     }
 }

@@ -98,4 +98,19 @@ final class CalendarWindowTest {
         clock.advance(Duration.ofHours(8));
         assertEquals(0, slo.errorBudget().total());
     }
+
+    /** {@code timeToExhaustion = remaining * windowLength / burnRate}, windowLength = this month for a calendar window. */
+    @Test
+    void timeToExhaustionInACalendarMonthUsesThisMonthsLength() {
+        ManualClock clock = ManualClock.at(Instant.parse("2026-02-10T00:30:00Z"));
+        Slo slo = Fixtures.ratioSlo(SloRegistry.create(clock), "monthly", 0.99, Window.calendarMonth(ZoneOffset.UTC));
+        slo.recordCounts(9_990, 10);
+        clock.advance(Duration.ofMinutes(30));
+        // allowedBad = 0.01 * 10000 = 100; consumed = 10 / 100 = 0.1; remaining = 0.9
+        // burn(1h) = (10 / 10000) / 0.01 = 0.1; February 2026 = 28 d = 672 h
+        // 0.9 * 672 h / 0.1 = 6048 h (252 days), not the 6480 h a 30-day month would give
+        assertEquals(0.1, slo.burnRate(Duration.ofHours(1)), 1e-12);
+        Duration left = slo.timeToExhaustion(Duration.ofHours(1)).orElseThrow();
+        assertEquals(Duration.ofHours(6048).toSeconds(), left.toSeconds(), 1);
+    }
 }

@@ -118,7 +118,7 @@ final class CalendarZoneTest {
         // March 2026: 31 days less the hour lost = 743 hours; October: 745.
         assertEquals(Duration.ofHours(743), Window.calendarMonth(BERLIN).length(midWeek));
         assertEquals(Duration.ofHours(745), Window.calendarMonth(BERLIN).length(Instant.parse("2026-10-21T12:00:00Z")));
-        // API §4: the fast-page threshold is 0.02 * windowLength / 1 h = 0.02 * 167 = 3.34 for that week.
+        // The fast-page threshold is 0.02 * windowLength / 1 h = 0.02 * 167 = 3.34 for that week.
         BurnRateRule fastPage = AlertPolicy.sreWorkbook().rules().get(0);
         assertEquals(3.34, fastPage.threshold(week.length(midWeek)), 1e-12);
     }

@@ -1,13 +1,21 @@
 package dev.slo;
 
+import static dev.slo.Rejections.rejects;
+import static dev.slo.Rejections.row;
+import static dev.slo.Rejections.withEvents;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 
-/** Every rejected cascade call fails at once, naming the parameter and the value, and changes nothing. */
-final class CascadeBadInputTest {
+/**
+ * Bad input to cascades: {@link SloRegistry#cascade}, {@link CascadeBuilder} (dependencies, shares,
+ * groups, cycles) and {@link Cascade}'s queries.
+ */
+final class CascadeBadInputTest implements Rejections.Table {
     private final CascadeFixture f = new CascadeFixture();
     private final Slo checkout = f.customer("checkout", 0.999);
     private final Slo auth = f.internal("auth", 0.9995);
@@ -123,5 +131,46 @@ final class CascadeBadInputTest {
         auth.recordCounts(10, 1);
         assertThrows(IllegalArgumentException.class, () -> f.slos.cascade(checkout).dependsOn(auth, 2));
         assertEquals(11, auth.errorBudget().total());
+    }
+
+    @Test
+    void cascadesRejectBadDependenciesAndShares() {
+        ManualClock clock = Fixtures.clock();
+        SloRegistry slos = SloRegistry.create(clock);
+        Slo root = withEvents(Fixtures.ratioSlo(slos, "root", 0.99, Window.rolling(Fixtures.DAYS_30)));
+        Slo dep = Fixtures.ratioSlo(slos, "dep", 0.999, Window.rolling(Fixtures.DAYS_30));
+        Slo other = Fixtures.ratioSlo(SloRegistry.create(clock), "elsewhere", 0.999, Window.rolling(Fixtures.DAYS_30));
+        rejects(NullPointerException.class, root, () -> slos.cascade(null), "root");
+        rejects(IllegalArgumentException.class, root, () -> slos.cascade(other), "root", "elsewhere");
+        CascadeBuilder builder = slos.cascade(root);
+        rejects(NullPointerException.class, root, () -> builder.dependsOn(null), "dependency");
+        rejects(IllegalArgumentException.class, root, () -> builder.dependsOn(dep, 0.0), "share", "0.0");
+        rejects(IllegalArgumentException.class, root, () -> builder.dependsOn(dep, 25), "share", "25", "0.25");
+        rejects(IllegalArgumentException.class, root, () -> builder.dependsOn(dep, Double.NaN), "share", "NaN");
+        rejects(IllegalArgumentException.class, root, () -> builder.dependsOn(root), "dependency", "root");
+        rejects(IllegalArgumentException.class, root, () -> builder.dependsOn(other), "dependency", "elsewhere");
+        rejects(NullPointerException.class, root, () -> builder.dependsOnAny(dep, null), "members[1]");
+        rejects(IllegalArgumentException.class, root, () -> builder.dependsOnAny(dep), "members", "1");
+        rejects(IllegalArgumentException.class, root, () -> builder.dependsOnAny(dep, dep), "members", "dep");
+        rejects(IllegalStateException.class, root, builder::build, "dependencies");
+        Cascade cascade = builder.dependsOn(dep).build();
+        rejects(NullPointerException.class, root, () -> cascade.predictedBurnRate(null), "lookBack");
+        rejects(IllegalArgumentException.class, root, () -> cascade.predictedBurnRate(Duration.ofMinutes(-5)),
+                "lookBack", "-5m");
+        rejects(NullPointerException.class, root, () -> cascade.share(null), "dependency");
+        rejects(IllegalArgumentException.class, root, () -> slos.cascade(root), "root", "root");
+        rejects(IllegalArgumentException.class, root, () -> slos.cascade(dep).dependsOn(root).build(), "root");
+        assertEquals(List.of(cascade), slos.cascades(), "rejected cascades are not added");
+    }
+
+    /** The rows this type adds to the table of rejected calls that {@link Rejections.Table} runs. */
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                row("cascade share as a percentage", w -> w.slos.cascade(w.auth).dependsOn(w.fresh, 25),
+                        IllegalArgumentException.class, "share must be in (0,1], got 25.0 (did you mean 0.25?)"),
+                row("a second cascade for a root", w -> w.slos.cascade(w.checkout),
+                        IllegalArgumentException.class, "root must have one cascade only, got \"checkout\""),
+                row("a cascade closing a cycle", w -> w.slos.cascade(w.auth).dependsOn(w.checkout).build(),
+                        IllegalArgumentException.class, "dependencies must not form a cycle, got auth-latency -> checkout -> auth-latency"));
     }
 }

@@ -143,4 +143,35 @@ final class CascadeEarlyWarningTest {
         assertFalse(warnings.isEmpty());
         assertEquals(Optional.empty(), warnings.get(0).timeToExhaustion());
     }
+
+    /**
+     * Early warnings, most urgent first: PAGE before TICKET even when the policy lists a ticket first,
+     * then the policy's rule order, then the higher burn (not the declaration order).
+     */
+    @Test
+    void earlyWarningsPutPagesFirstWhateverThePolicyOrder() {
+        CascadeFixture own = new CascadeFixture();
+        BurnRateRule ticket = new BurnRateRule(Severity.TICKET, 0.10, Duration.ofDays(1), Duration.ofHours(2));
+        BurnRateRule page = new BurnRateRule(Severity.PAGE, 0.02, Duration.ofHours(1), Duration.ofMinutes(5));
+        Slo checkout = own.slos.define("checkout").customerFacing("Checkout completes")
+                .ownedBy(Owner.product("pm"), Owner.engineering("eng")).sli(Sli.ratio()).target(0.999)
+                .window(Window.rolling(Duration.ofDays(30))).alertPolicy(AlertPolicy.of(ticket, page)).register();
+        Slo inventory = own.internal("inventory", 0.9995);
+        Slo payments = own.internal("payments", 0.9995);
+        Cascade journey = own.slos.cascade(checkout).dependsOn(inventory).dependsOn(payments).build();
+        for (int minute = 0; minute < 60; minute++) {
+            own.clock.advance(Duration.ofMinutes(1));
+            inventory.recordCounts(97, 3);
+            payments.recordCounts(95, 5);
+        }
+        // every look-back holds only this hour: inventory 0.03 / 0.001 = 30, payments 0.05 / 0.001 = 50;
+        // thresholds on 30 days: page 0.02 * 720 = 14.4, ticket 0.10 * 30 = 3; both reach both
+        assertEquals(List.of(), checkout.alerts());
+        List<EarlyWarning> warnings = journey.earlyWarnings();
+        assertEquals(List.of(page, page, ticket, ticket), warnings.stream().map(EarlyWarning::rule).toList());
+        assertEquals(List.of(payments, inventory, payments, inventory),
+                warnings.stream().map(EarlyWarning::dependency).toList());
+        assertEquals(50.0, warnings.get(0).predictedBurnRate(), 1e-9);
+        assertEquals(30.0, warnings.get(1).predictedBurnRate(), 1e-9);
+    }
 }

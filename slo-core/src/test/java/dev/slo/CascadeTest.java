@@ -20,7 +20,7 @@ final class CascadeTest {
                 .dependsOn(f.internal("payments", 0.9995))
                 .dependsOn(f.internal("inventory", 0.9995))
                 .build();
-        // 0.9995^3 = 0.99900025 * 0.9995 = 0.998500749875 (API.md §5, the figure)
+        // 0.9995^3 = 0.99900025 * 0.9995 = 0.998500749875 (the figure)
         assertEquals(0.998500749875, c.compoundedTarget(), 1e-15);
     }
 
@@ -246,5 +246,20 @@ final class CascadeTest {
         TargetAllocation allocation = c.targetAllocation();
         assertEquals(3, allocation.dependencies());
         assertEquals(0.9999, allocation.oneExtraNineTarget(), 1e-15);
+    }
+
+    /** predictedBurnRate uses {@code 1 - share * errorRatio} for a dependency on a share of events. */
+    @Test
+    void predictedBurnRateScalesByShare() {
+        Slo checkout = f.customer("checkout", 0.999);
+        Slo auth = f.internal("auth", 0.9995);
+        Slo search = f.internal("search", 0.9995);
+        Cascade journey = f.slos.cascade(checkout).dependsOn(auth).dependsOn(search, 0.25).build();
+        f.clock.advance(Duration.ofMinutes(30));
+        auth.recordCounts(1_000, 0);
+        search.recordCounts(960, 40);
+        f.clock.advance(Duration.ofMinutes(1));
+        // P = (1 - 1 * 0) * (1 - 0.25 * 0.04) = 0.99; (1 - 0.99) / 0.001 = 10
+        assertEquals(10.0, journey.predictedBurnRate(Duration.ofHours(1)), 1e-9);
     }
 }

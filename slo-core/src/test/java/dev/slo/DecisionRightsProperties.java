@@ -8,7 +8,10 @@ import java.util.List;
 import net.jqwik.api.*;
 import net.jqwik.api.constraints.*;
 
-/** API §6 as an oracle: a revision goes through exactly when the rule allows it, and a refused one changes nothing. */
+/**
+ * The decision rights as an oracle: a revision goes through exactly when the rule allows it, and a refused one
+ * changes nothing.
+ */
 final class DecisionRightsProperties {
 
     @Provide

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The decision rights of API §6: who may change which target, in which direction. */
+/** The decision rights: who may change which target, in which direction. */
 final class DecisionRightsTest {
     private final ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private final SloRegistry slos = SloRegistry.create(clock);
@@ -97,5 +98,19 @@ final class DecisionRightsTest {
                 .getMessage().contains("reason"));
         assertEquals(0.999, checkout.spec().target());
         assertTrue(checkout.revisions().isEmpty());
+    }
+
+    /** On a CUSTOMER SLO a matching engineering owner may raise the target but not lower it back. */
+    @Test
+    void engineeringRaisesButCannotLowerACustomerTarget() {
+        SloRegistry registry = SloRegistry.create(Fixtures.clock());
+        Slo checkout = registry.define("checkout").customerFacing("Checkout completes")
+                .ownedBy(Owner.product("pm"), Owner.team("eng")).sli(Sli.ratio()).target(0.99)
+                .window(Window.rolling(Duration.ofDays(30))).register();
+        checkout.revise(0.995, Owner.engineering("eng"), "we can do better");   // team("eng") == engineering("eng")
+        assertThrows(DecisionRightsException.class, () -> checkout.revise(0.99, Owner.engineering("eng"), "back"));
+        assertEquals(0.995, checkout.spec().target());
+        checkout.revise(0.99, Owner.product("pm"), "back, agreed");
+        assertEquals(List.of(0.995, 0.99), checkout.revisions().stream().map(Revision::to).toList());
     }
 }

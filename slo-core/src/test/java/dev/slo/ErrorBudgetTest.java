@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@link ErrorBudget} arithmetic (allowance, spent, remaining, exhausted) and the budget an SLO reports
+ * from what it recorded.
+ */
 final class ErrorBudgetTest {
 
     @Test

@@ -22,6 +22,10 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 
+/**
+ * Invariants of exclusions, for any events and exclusions: an event is excluded exactly when an exclusion is
+ * active at its instant, is then neither good nor bad, and counts the same whether declared or added at run time.
+ */
 final class ExclusionProperties {
     private static final Instant T0 = Instant.parse("2026-03-27T00:00:00Z");   // spans Berlin's 2026-03-29 DST change
     private static final long SPAN_SECONDS = Duration.ofDays(4).toSeconds();

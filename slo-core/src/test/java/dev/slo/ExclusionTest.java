@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** One-off and weekly {@link Exclusion}s, declared or added at run time: which events they keep out of the budget. */
 final class ExclusionTest {
     private static final Instant T0 = Instant.parse("2026-03-10T00:00:00Z");
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

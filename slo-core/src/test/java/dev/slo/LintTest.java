@@ -164,4 +164,36 @@ final class LintTest {
         }
         assertFalse(slos.lint().isEmpty());
     }
+
+    /** Every finding of lint names an SLO or is registry-wide with {@code ""}, never null. */
+    @Test
+    void lintFindingsNeverHaveANullSlo() {
+        slos.define("checkout").customerFacing("Checkout completes").ownedBy(Owner.engineering("eng"))
+                .sli(Sli.ratio()).target(0.999).window(Window.rolling(Duration.ofDays(30))).register();
+        List<Finding> findings = slos.lint();
+        assertFalse(findings.isEmpty());
+        for (Finding finding : findings) {
+            assertNotNull(finding.slo());
+            assertTrue(finding.slo().isEmpty() || finding.slo().equals("checkout"), finding.toString());
+        }
+        // customer SLOs only: one registry-wide finding, listed first
+        assertEquals(FindingKind.ONE_SLO_TYPE_ONLY, findings.get(0).kind());
+        assertEquals("", findings.get(0).slo());
+        assertTrue(findings.stream().anyMatch(x -> x.kind() == FindingKind.MISSING_JOINT_OWNERSHIP && x.slo().equals("checkout")));
+        assertTrue(findings.stream().anyMatch(x -> x.kind() == FindingKind.CUSTOMER_WITHOUT_INTERNAL_SUPPORT));
+    }
+
+    /** MISSING_JOINT_OWNERSHIP names the role that is missing, in plain words. */
+    @Test
+    void missingJointOwnershipNamesTheMissingRole() {
+        slos.define("checkout").customerFacing("Checkout completes").ownedBy(Owner.product("pm"))
+                .sli(Sli.ratio()).target(0.999).window(Window.rolling(Duration.ofDays(30))).register();
+        slos.define("search").customerFacing("Search answers").ownedBy(Owner.team("eng"))
+                .sli(Sli.ratio()).target(0.999).window(Window.rolling(Duration.ofDays(30))).register();
+        List<String> messages = slos.lint().stream().filter(x -> x.kind() == FindingKind.MISSING_JOINT_OWNERSHIP)
+                .map(Finding::message).toList();
+        assertEquals(2, messages.size());
+        assertTrue(messages.get(0).startsWith("Customer SLO \"checkout\" has no engineering owner ("), messages.get(0));
+        assertTrue(messages.get(1).startsWith("Customer SLO \"search\" has no product owner ("), messages.get(1));
+    }
 }

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@link ManualClock}: it stands still until moved by advance or set, shares its time with its zoned
+ * copies, and keeps its range.
+ */
 final class ManualClockTest {
 
     @Test

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@link SloBuilder}: register keeps every field and names a missing one; a second register or a field set
+ * twice is refused.
+ */
 final class SloBuilderTest {
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** {@link SloRegistry}: its clock, find and all in definition order, independent registries, one SLO a name. */
 final class SloRegistryTest {
 
     @Test

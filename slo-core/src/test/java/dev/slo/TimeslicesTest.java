@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Time-slice budgeting (API.md §8; OpenSLO v1 budgetingMethod Timeslices and RatioTimeslices). */
+/** Time-slice budgeting (OpenSLO v1 budgetingMethod Timeslices and RatioTimeslices). */
 final class TimeslicesTest {
     /** A Monday at midnight UTC: every slice and tier bucket boundary lines up with it. */
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
@@ -20,6 +20,10 @@ final class TimeslicesTest {
         return slos.define("orders-queue-backlog").internal("the order queue stays short")
                 .ownedBy(Owner.team("fulfilment")).sli(Sli.gaugeAtMost(1_000))
                 .budgeting(Budgeting.timeslices(Duration.ofMinutes(1))).target(0.9995).window(window).register();
+    }
+
+    private SloBuilder gauge(String name) {
+        return slos.define(name).internal("short queue").ownedBy(Owner.team("t")).sli(Sli.gaugeAtMost(5)).target(0.99);
     }
 
     private Slo events(String name, Budgeting budgeting, double target) {
@@ -38,7 +42,7 @@ final class TimeslicesTest {
         ErrorBudget b = slo.errorBudget();
         assertEquals(10_080, b.total());
         assertEquals(5, b.bad());
-        // API.md §8: allowedBad = 10080 * (1 - 0.9995) = 10080 * 0.0005 = 5.04
+        // allowedBad = 10080 * (1 - 0.9995) = 10080 * 0.0005 = 5.04
         assertEquals(5.04, b.allowedBad(), 1e-12);
         // consumed = 5 / 5.04 = 0.99206349...; remaining = 0.04 / 5.04 = 0.0079365...
         assertEquals(5 / 5.04, b.consumed(), 1e-12);
@@ -219,5 +223,30 @@ final class TimeslicesTest {
         Slo slo = backlog(Window.rolling(Duration.ofDays(7)));
         // 10080 slices kept one by one as (good, total) longs would take 10080 * 16 = 161 280 bytes.
         assertTrue(slo.footprintBytes() < 64 * 1024, "footprint " + slo.footprintBytes());
+    }
+
+    @Test
+    void anAlertWindowShorterThanASliceNeverHoldsOne() {
+        // 1-hour slices under the default policy: the 5-minute window holds slices starting in the last
+        // 5 minutes, and a slice only counts once it has ended, an hour after its start.
+        Slo slo = gauge("g").budgeting(Budgeting.timeslices(Duration.ofHours(1)))
+                .window(Window.rolling(Duration.ofDays(7))).register();
+        for (int hour = 0; hour < 24; hour++) {
+            slo.observe(9);                                  // every slice bad
+            clock.advance(Duration.ofHours(1));
+        }
+        assertEquals(24, slo.errorBudget().bad());
+        assertEquals(0.0, slo.burnRate(Duration.ofMinutes(5)));
+        assertTrue(slo.alerts().stream().noneMatch(a -> a.rule().severity() == Severity.PAGE), "page rules cannot fire");
+    }
+
+    @Test
+    void longSlicesWorkWithAPolicyOfLongWindows() {
+        AlertPolicy daily = AlertPolicy.of(new BurnRateRule(Severity.TICKET, 0.1, Duration.ofDays(1), Duration.ofHours(2)));
+        Slo slo = gauge("g").budgeting(Budgeting.timeslices(Duration.ofHours(1))).alertPolicy(daily)
+                .window(Window.rolling(Duration.ofDays(7))).register();
+        slo.observe(9);
+        clock.advance(Duration.ofHours(1));
+        assertEquals(1, slo.errorBudget().bad());
     }
 }

@@ -9,6 +9,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@link Window}: where rolling and calendar windows start and how long they are, across zones, daylight
+ * saving and leap years.
+ */
 final class WindowTest {
     private static final Instant NOW = Instant.parse("2026-02-18T13:45:00Z");   // a Wednesday
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** {@link StripedCounter} on one thread: packing good and total, when it asks for a flush, spilling and draining. */
 final class StripedCounterTest {
     /** A roll lock somebody else always holds: nothing can drain early. */
     private static final StripedCounter.GrowLock BUSY = new StripedCounter.GrowLock() {

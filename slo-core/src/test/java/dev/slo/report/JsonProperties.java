@@ -31,7 +31,7 @@ final class JsonProperties {
         return Arbitraries.oneOf(any, tricky);
     }
 
-    /** As {@link #nasty()}, without the control characters that names, descriptions and reasons refuse (API §7). */
+    /** As {@link #nasty()}, without the control characters that names, descriptions and reasons refuse. */
     @Provide
     Arbitrary<String> nastyWords() {
         return nasty().map(s -> s.replaceAll("\\p{Cc}", ""));

@@ -188,7 +188,7 @@ final class ReportTest {
 
     @Test
     void markdown_escapes_text_that_would_break_a_table() {
-        // A line break is refused at the builder (API §7), so the text that could break a table is | # *.
+        // A line break is refused at the builder, so the text that could break a table is | # *.
         slos.define("odd").customerFacing("Pay | refund # *now*").ownedBy(pm, eng).sli(Sli.ratio()).target(0.99)
                 .window(Window.rolling(Duration.ofDays(7))).register();
         String md = slos.report(Audience.CUSTOMER).markdown();
