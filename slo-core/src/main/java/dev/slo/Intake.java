@@ -114,16 +114,18 @@ final class Intake {
     }
 
     /**
-     * Counts one bad event at the earlier instant {@code at} (a job run whose deadline passed unreported),
-     * in the recorder a live event read at {@code at} would have gone to. Publishes no gate: the writers'
-     * gate stays the one for now. A deadline SLI counts occurrences (SloBuilder): no slices to feed.
+     * Counts events that happened at the earlier instant {@code at} (a backfill, or a job run whose
+     * deadline passed unreported) in the buckets of {@code at} still kept, in the recorder a live event
+     * read at {@code at} would have gone to. Takes the recorder's lock (not a hot path). Publishes no
+     * gate: the writers' gate stays the one for now. Event ledgers only: the caller refuses slices,
+     * whose closed slices were judged from counts no longer kept.
      */
-    void recordBadAt(long now, long at) {
+    void recordAt(long now, long at, long good, long bad) {
         ExclusionGate g = gate;                           // volatile read
         if (!g.covers(at)) {
             g = ExclusionGate.at(g.exclusions, g.excludedRecorder, at);
         }
-        (at >= g.start ? g.excludedRecorder : events).recordAt(now, at, 0, 1);
+        (at >= g.start ? g.excludedRecorder : events).recordAt(now, at, good, bad);
     }
 
     /** Starts excluding by {@code exclusions} (the revised spec's, already published); under the Slo's specLock. */

@@ -278,6 +278,14 @@ public final class Slo extends SloRecording {
         return latency(lookBack).thresholdMet(target);
     }
 
+    /**
+     * {@return how far back this SLO keeps its counts, the longest look-back it answers: the longer of its
+     * window and its policy's longest alert window, at least 30 days, plus a day (31 days for a 30-day window)}
+     */
+    public Duration historyKept() {
+        return Duration.ofMillis(intake.events.historyMillis());
+    }
+
     /** {@return approximately how many bytes this SLO's recorders hold: bounded, whatever the traffic} */
     public long footprintBytes() {
         return intake.footprintBytes();

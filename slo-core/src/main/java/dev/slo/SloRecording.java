@@ -4,6 +4,7 @@ import dev.slo.engine.Durations;
 import dev.slo.engine.EventRecorder;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /*
@@ -97,13 +98,61 @@ abstract sealed class SloRecording permits Slo {
      *     {@link Slo#MAX_COUNTS_PER_CALL} (nothing is recorded)
      */
     public void recordCounts(long good, long bad) {
+        checkCounts(good, bad);
+        intake.recordCounts(good, bad, now());
+    }
+
+    /**
+     * Backfills {@code good} good and {@code bad} bad events that happened at {@code at}, from logs or
+     * another system: they land in the buckets of {@code at} that are still kept (to the millisecond in
+     * the finest tier that still holds {@code at}), as if recorded then, and in the excluded events when
+     * an exclusion was active at {@code at}. Exact, thread-safe, not lock-free: it takes the lock the
+     * queries take (writers still never wait). Not for time-slice budgeting: a closed slice was judged
+     * from counts that are no longer kept.
+     *
+     * <pre>{@code
+     * checkout.recordCounts(9_950, 50, Instant.parse("2026-03-01T10:15:00Z"));   // an hour the service did not see
+     * }</pre>
+     *
+     * @param good good events, from 0 to {@link Slo#MAX_COUNTS_PER_CALL}
+     * @param bad  bad events, from 0 to {@link Slo#MAX_COUNTS_PER_CALL}
+     * @param at   when they happened: not later than the clock's reading, and within the history the SLO
+     *     keeps: at or after the start of the oldest bucket a look-back of {@link Slo#historyKept()}
+     *     covers (now minus the history kept, rounded up to the hour)
+     * @throws NullPointerException if {@code at} is null
+     * @throws IllegalArgumentException if a count is bad as for {@link #recordCounts(long, long)}, or
+     *     {@code at} is later than now or not within the history kept (nothing is recorded)
+     * @throws IllegalStateException if the SLO is budgeted by time slices (gauge SLIs always are)
+     */
+    public void recordCounts(long good, long bad, Instant at) {
+        checkCounts(good, bad);
+        Objects.requireNonNull(at, "at must not be null");
+        long now = now();
+        Instant nowInstant = Instant.ofEpochMilli(now);
+        if (at.isAfter(nowInstant)) {
+            throw new IllegalArgumentException("at must not be later than the clock's reading " + nowInstant
+                    + " (backfill counts what already happened), got " + at);
+        }
+        Instant oldest = Instant.ofEpochMilli(intake.events.oldestCoveredMillis(now));
+        if (at.isBefore(oldest)) {
+            throw new IllegalArgumentException("at must be within the " + Durations.format(Duration.ofMillis(intake.events.historyMillis()))
+                    + " of history this SLO keeps (at or after " + oldest + "), got " + at);
+        }
+        if (intake.slices != null) {
+            throw new IllegalStateException("recordCounts(good, bad, at) needs budgeting by occurrences, but \""
+                    + spec.name() + "\" is budgeted by " + spec.budgeting()
+                    + ": its closed slices were judged from counts no longer kept");
+        }
+        intake.recordAt(now, at.toEpochMilli(), good, bad);
+    }
+
+    private static void checkCounts(long good, long bad) {
         Args.count(good, Slo.MAX_COUNTS_PER_CALL, "good");
         Args.count(bad, Slo.MAX_COUNTS_PER_CALL, "bad");
         if (good + bad > Slo.MAX_COUNTS_PER_CALL) {
             throw new IllegalArgumentException("good + bad must be at most " + Slo.MAX_COUNTS_PER_CALL
                     + " per call (split larger imports), got " + (good + bad));
         }
-        intake.recordCounts(good, bad, now());
     }
 
     // ---------------------------------------------------------------- recording: other SLI kinds

@@ -172,7 +172,8 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
 
     /**
      * Counts events found out later at an earlier clock reading {@code atMillis} (a scheduled run whose
-     * deadline passed unreported) in its buckets still kept. Takes the lock (not a hot path).
+     * deadline passed unreported, a backfill from logs) in its buckets still kept. Takes the lock (not a
+     * hot path).
      */
     public void recordAt(long now, long atMillis, long good, long bad) {
         lock.lock();
@@ -307,6 +308,14 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      */
     public Buckets buckets(long now, long resolutionMillis, long lookBackMillis) {
         return read(now, effectiveNow -> tiers.buckets(effectiveNow, resolutionMillis, lookBackMillis));
+    }
+
+    /**
+     * {@return the start (epoch ms) of the oldest bucket a look-back of {@link #historyMillis()} at clock
+     * reading {@code now} covers: counts of an earlier instant are no longer seen} Needs no lock.
+     */
+    public long oldestCoveredMillis(long now) {
+        return tiers.oldestCoveredMillis(Math.min(now, LAST_MILLIS));
     }
 
     /** @return whether this recorder keeps a latency distribution: true for one made by {@link #keepingLatency} */

@@ -118,10 +118,19 @@ final class Tiers {
         }
     }
 
-    /** Adds counts to the bucket holding {@code at} in every tier, if still kept; the tiers are at or past {@code at}. */
+    /**
+     * Adds counts to the bucket holding {@code at} in every tier, if still kept; the tiers are at or past
+     * {@code at}. An instant in a captured head (after a period start inside an hour already closed)
+     * counts in the head too, so that sums since that start stay exact.
+     */
     void add(long at, long good, long total) {
         for (TimeTier tier : tiers) {
             tier.add(Math.floorDiv(at, tier.lengthMillis), good, total);
+        }
+        long hour = tiers[tiers.length - 1].lengthMillis;
+        if (headStart != Long.MIN_VALUE && at >= headStart && at < -Math.floorDiv(-headStart, hour) * hour) {
+            headGood += good;
+            headTotal += total;
         }
     }
 
@@ -232,6 +241,15 @@ final class Tiers {
             out[i] = Tally.ofEvents(good, total);
         }
         return new Buckets(first * resolutionMillis, resolutionMillis, out);
+    }
+
+    /**
+     * The start of the oldest bucket a look-back of {@link #historyMillis()} at {@code now} covers: the
+     * earliest instant whose counts a query can still see. Reads final fields only: needs no lock.
+     */
+    long oldestCoveredMillis(long now) {
+        TimeTier coarsest = tiers[tiers.length - 1];
+        return (Math.floorDiv(now - coarsest.spanMillis(), coarsest.lengthMillis) + 1) * coarsest.lengthMillis;
     }
 
     /** How far back the coarsest tier answers. Reads final fields only: needs no lock. */
