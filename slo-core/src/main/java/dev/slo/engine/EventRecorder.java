@@ -3,6 +3,7 @@ package dev.slo.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.LongUnaryOperator;
 
@@ -58,7 +59,6 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      */
     public static final long LAST_MILLIS = Long.MAX_VALUE - 2 * 86_400_000L;
 
-    private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final StripedCounter counter;
     /** Events of writers that saw a boundary pass while another thread held the lock, by bucket index. */
@@ -90,7 +90,6 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
 
     /** @param keepLatency needs all the tiers: the latency tiers roll on the finest tier's boundaries */
     private EventRecorder(Clock clock, Duration longestLookBack, boolean hourlyOnly, boolean keepLatency) {
-        this.clock = clock;
         this.counter = new StripedCounter(maxStripes());
         long now = Math.min(clock.millis(), LAST_MILLIS);
         this.tiers = new Tiers(now, longestLookBack, hourlyOnly);
@@ -107,11 +106,6 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
     }
 
     // ---------------------------------------------------------------- writers (lock-free)
-
-    /** Counts one event. Lock-free, allocation-free. */
-    public void record(boolean good) {
-        record(good, clock.millis());
-    }
 
     /** Counts one event at the clock reading {@code now} the caller took. Lock-free, allocation-free. */
     public void record(boolean good, long now) {
@@ -144,11 +138,6 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         }
     }
 
-    /** Counts {@code good} good and {@code bad} bad events at once (both already checked >= 0). */
-    public void recordCounts(long good, long bad) {
-        recordCounts(good, bad, clock.millis());
-    }
-
     /** Counts a batch at the clock reading {@code now} the caller took (both counts already checked >= 0). */
     public void recordCounts(long good, long bad, long now) {
         if (now >= nextRollMillis && !tryRoll(now)) {
@@ -170,19 +159,33 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         }
     }
 
+    // ---------------------------------------------------------------- after the fact (under the lock, not hot)
+
     /**
      * Counts events found out later at an earlier clock reading {@code atMillis} (a scheduled run whose
-     * deadline passed unreported, a backfill from logs) in its buckets still kept. Takes the lock (not a
-     * hot path).
+     * deadline passed unreported, a backfill from logs) in its buckets still kept.
      */
     public void recordAt(long now, long atMillis, long good, long bad) {
-        lock.lock();
-        try {
-            long at = Math.min(Math.min(atMillis, LAST_MILLIS), catchUp(now));
-            tiers.add(at, good, good + bad);
-        } finally {
-            lock.unlock();
-        }
+        update(now, effectiveNow -> tiers.add(Math.min(Math.min(atMillis, LAST_MILLIS), effectiveNow), good, good + bad));
+    }
+
+    /**
+     * {@return a consistent copy of the counts as of {@code now}, writers not blocked} Allocates in
+     * proportion to the buckets kept, not to the traffic.
+     */
+    public RecorderCounts counts(long now) {
+        return read(now, effectiveNow -> tiers.counts());
+    }
+
+    /**
+     * Adds {@code counts} (a copy of a recorder of the same tiers) bucket by bucket, as of {@code now};
+     * buckets older than those kept are dropped. All or nothing.
+     *
+     * @throws IllegalArgumentException if the tiers do not line up, or {@code counts} holds a bucket later
+     *     than the one open at {@code now} (nothing changes)
+     */
+    public void add(RecorderCounts counts, long now) {
+        update(now, effectiveNow -> tiers.addCopy(counts));
     }
 
     /** Rolls to {@code now} if the lock is free; false when another thread holds it. Never waits. */
@@ -276,6 +279,16 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         }
     }
 
+    /** Every change after the fact: under the lock, catches up to {@code now} and changes the tiers. */
+    private void update(long now, LongConsumer change) {
+        lock.lock();
+        try {
+            change.accept(catchUp(now));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Rolls and drains so the tiers are current as of {@code now}; returns the effective now. Lock held. */
     private long catchUp(long reading) {
         long now = Math.min(reading, LAST_MILLIS);
@@ -297,14 +310,9 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
     }
 
     /**
-     * The buckets of {@code resolutionMillis} covering {@code (now - lookBack, now]}, oldest first, the
-     * open one last (the bucket holding now is always there).
-     *
-     * @param now              the clock reading, epoch milliseconds
-     * @param resolutionMillis a multiple of a tier's bucket length
-     * @param lookBackMillis   how far back, within that tier's span
-     * @return the buckets with the start of the first
-     * @throws IllegalArgumentException if no tier holds that resolution over that look-back
+     * {@return the buckets of {@code resolutionMillis} (a multiple of a tier's bucket length) covering
+     * {@code (now - lookBack, now]}, oldest first, the open one last} Throws IllegalArgumentException if
+     * no tier holds that resolution over that look-back.
      */
     public Buckets buckets(long now, long resolutionMillis, long lookBackMillis) {
         return read(now, effectiveNow -> tiers.buckets(effectiveNow, resolutionMillis, lookBackMillis));
@@ -323,14 +331,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         return latency != null;
     }
 
-    /**
-     * The latency slot counts ({@link LatencyBins#SLOTS} of them) over {@code (now - lookBack, now]}, in one
-     * consistent view; see {@link LatencyRecorder#sum}.
-     *
-     * @param now            the clock reading, epoch milliseconds
-     * @param lookBackMillis how far back
-     * @return the count of each latency slot
-     */
+    /** {@return the latency slot counts over {@code (now - lookBack, now]}, in one view (see LatencyRecorder#sum)} */
     public long[] latencyCounts(long now, long lookBackMillis) {
         return read(now, effectiveNow -> latency.sum(effectiveNow, lookBackMillis));
     }

@@ -1,6 +1,8 @@
 package dev.slo.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongUnaryOperator;
 
 /*
@@ -173,6 +175,38 @@ final class Tiers {
         headStart = start;
         headGood = good;
         headTotal = total;
+    }
+
+    /** {@return a copy of every tier and the head} */
+    RecorderCounts counts() {
+        List<TierCounts> copies = new ArrayList<>(tiers.length);
+        for (TimeTier tier : tiers) {
+            copies.add(tier.copy());
+        }
+        return new RecorderCounts(copies, headStart, headGood, headTotal);
+    }
+
+    /** Adds a copy of tiers like these that ends no later than these open buckets (see {@link EventRecorder#add}). */
+    void addCopy(RecorderCounts copy) {
+        RecorderCounts own = counts();
+        if (copy.endMillis() > own.endMillis()) {
+            throw new IllegalArgumentException("counts up to " + copy.endMillis() + " ms are later than the bucket open until "
+                    + own.endMillis() + " ms");
+        }
+        load(RecorderCounts.sum(own, copy));              // the sum checks that the tiers line up before anything changes
+    }
+
+    /**
+     * Replaces the buckets and the head with {@code counts}, whose tiers match these and end at these
+     * open buckets (a sum with {@link #counts()} of the same moment).
+     */
+    void load(RecorderCounts counts) {
+        for (int i = 0; i < tiers.length; i++) {
+            tiers[i].load(counts.tiers().get(i));
+        }
+        headStart = counts.headStartMillis();
+        headGood = counts.headGood();
+        headTotal = counts.headTotal();
     }
 
     // ---------------------------------------------------------------- readers (the owner has caught up to effectiveNow)

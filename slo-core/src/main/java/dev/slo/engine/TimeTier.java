@@ -99,6 +99,31 @@ final class TimeTier {
         }
     }
 
+    /** {@return a copy of the sealed buckets in the ring and the open one, oldest first} */
+    TierCounts copy() {
+        long[] counts = new long[2 * (slots + 1)];
+        for (int i = 0; i < slots; i++) {
+            int s = slot(openIndex - slots + i);
+            counts[2 * i] = ring[2 * s];
+            counts[2 * i + 1] = ring[2 * s + 1];
+        }
+        counts[2 * slots] = open[0];
+        counts[2 * slots + 1] = open[1];
+        return new TierCounts(lengthMillis, openIndex - slots, counts);
+    }
+
+    /** Replaces every bucket with those of {@code copy}, which has this tier's length and size and open index. */
+    void load(TierCounts copy) {
+        for (int i = 0; i < slots; i++) {
+            long index = openIndex - slots + i;
+            int s = slot(index);
+            ring[2 * s] = copy.good(index);
+            ring[2 * s + 1] = copy.total(index);
+        }
+        open[0] = copy.good(openIndex);
+        open[1] = copy.total(openIndex);
+    }
+
     long footprintBytes() {
         return 16L + 8L * ring.length + 16 + 48;
     }
