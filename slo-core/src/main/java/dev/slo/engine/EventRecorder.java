@@ -174,7 +174,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * proportion to the buckets kept, not to the traffic.
      */
     public RecorderCounts counts(long now) {
-        return read(now, effectiveNow -> tiers.counts());
+        return read(now, effectiveNow -> tiers.counts(latency == null ? null : latency.copy()));
     }
 
     /**
@@ -185,7 +185,13 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      *     than the one open at {@code now} (nothing changes)
      */
     public void add(RecorderCounts counts, long now) {
-        update(now, effectiveNow -> tiers.addCopy(counts));
+        update(now, effectiveNow -> {
+            RecorderCounts sum = Tiers.sumNotLater(tiers.counts(latency == null ? null : latency.copy()), counts);
+            tiers.load(sum);
+            if (latency != null) {
+                latency.load(sum.latency());
+            }
+        });
     }
 
     /** Rolls to {@code now} if the lock is free; false when another thread holds it. Never waits. */

@@ -156,6 +156,39 @@ final class LatencyRecorder {
         addOpen(tierIndex - 1, out);
     }
 
+    /** {@return a copy of every tier (call {@link #drain} first)} The sealed buckets are shared: they never change. */
+    LatencyCounts copy() {
+        long[] lengths = new long[tiers.length];
+        long[] openIndex = new long[tiers.length];
+        byte[][][] sealed = new byte[tiers.length][][];
+        for (int t = 0; t < tiers.length; t++) {
+            Tier tier = tiers[t];
+            lengths[t] = tier.lengthMillis;
+            openIndex[t] = tier.openIndex;
+            sealed[t] = new byte[tier.slots][];
+            for (int i = 0; i < tier.slots; i++) {
+                long index = tier.openIndex - tier.slots + i;
+                int s = tier.slot(index);
+                sealed[t][i] = tier.ringIndex[s] == index ? tier.ring[s] : EMPTY;
+            }
+        }
+        return new LatencyCounts(lengths, openIndex, sealed, open.clone());
+    }
+
+    /** Replaces every bucket with those of {@code copy}, whose tiers match these and are open at the same buckets. */
+    void load(LatencyCounts copy) {
+        for (int t = 0; t < tiers.length; t++) {
+            Tier tier = tiers[t];
+            for (int i = 0; i < tier.slots; i++) {
+                long index = tier.openIndex - tier.slots + i;
+                int s = tier.slot(index);
+                tier.ring[s] = copy.sealed(t, i);
+                tier.ringIndex[s] = index;
+            }
+        }
+        System.arraycopy(copy.open(), 0, open, 0, open.length);
+    }
+
     /** Bytes held, approximately (arrays, headers). */
     long footprintBytes() {
         long bytes = 64 + 16 + 8L * stripes.length + 16 + 8L * open.length;

@@ -13,8 +13,9 @@ import java.util.List;
  * @param headStartMillis the period start inside an hour last captured, or {@code Long.MIN_VALUE}
  * @param headGood       good events from that start to the end of its hour
  * @param headTotal      events from that start to the end of its hour
+ * @param latency        the latency distribution of a latency SLO's recorder; null for one that keeps none
  */
-public record RecorderCounts(List<TierCounts> tiers, long headStartMillis, long headGood, long headTotal) {
+public record RecorderCounts(List<TierCounts> tiers, long headStartMillis, long headGood, long headTotal, LatencyCounts latency) {
     private static final long HOUR = Tiers.HOUR;
 
     /**
@@ -60,13 +61,16 @@ public record RecorderCounts(List<TierCounts> tiers, long headStartMillis, long 
             tiers.add(TierCounts.sum(a.tiers.get(i), b.tiers.get(i)));
         }
         long start = Math.max(a.headStartMillis, b.headStartMillis);
-        if (start == Long.MIN_VALUE) {
-            return new RecorderCounts(tiers, start, 0, 0);
+        if ((a.latency == null) != (b.latency == null)) {
+            throw new IllegalArgumentException("a copy with a latency distribution and one without do not line up");
         }
+        LatencyCounts latency = a.latency == null ? null : LatencyCounts.sum(a.latency, b.latency);
         long[] head = new long[2];
-        a.headPart(start, head);
-        b.headPart(start, head);
-        return new RecorderCounts(tiers, start, head[0], head[1]);
+        if (start != Long.MIN_VALUE) {
+            a.headPart(start, head);
+            b.headPart(start, head);
+        }
+        return new RecorderCounts(tiers, start, head[0], head[1], latency);
     }
 
     /** Adds this copy's events in {@code [start, end of its hour)} to {@code out}: its head, or its finer buckets. */

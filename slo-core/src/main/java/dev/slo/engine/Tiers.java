@@ -177,28 +177,30 @@ final class Tiers {
         headTotal = total;
     }
 
-    /** {@return a copy of every tier and the head} */
-    RecorderCounts counts() {
+    /** {@return a copy of every tier and the head, with {@code latency} (null for none)} */
+    RecorderCounts counts(LatencyCounts latency) {
         List<TierCounts> copies = new ArrayList<>(tiers.length);
         for (TimeTier tier : tiers) {
             copies.add(tier.copy());
         }
-        return new RecorderCounts(copies, headStart, headGood, headTotal);
+        return new RecorderCounts(copies, headStart, headGood, headTotal, latency);
     }
 
-    /** Adds a copy of tiers like these that ends no later than these open buckets (see {@link EventRecorder#add}). */
-    void addCopy(RecorderCounts copy) {
-        RecorderCounts own = counts();
+    /**
+     * The sum of {@code own} (a copy of these tiers now) and {@code copy}, which must end no later than these
+     * open buckets (see {@link EventRecorder#add}); loads nothing.
+     */
+    static RecorderCounts sumNotLater(RecorderCounts own, RecorderCounts copy) {
         if (copy.endMillis() > own.endMillis()) {
             throw new IllegalArgumentException("counts up to " + copy.endMillis() + " ms are later than the bucket open until "
                     + own.endMillis() + " ms");
         }
-        load(RecorderCounts.sum(own, copy));              // the sum checks that the tiers line up before anything changes
+        return RecorderCounts.sum(own, copy);             // checks that the tiers line up, before anything changes
     }
 
     /**
      * Replaces the buckets and the head with {@code counts}, whose tiers match these and end at these
-     * open buckets (a sum with {@link #counts()} of the same moment).
+     * open buckets (a sum with {@link #counts(LatencyCounts)} of the same moment).
      */
     void load(RecorderCounts counts) {
         for (int i = 0; i < tiers.length; i++) {

@@ -128,6 +128,11 @@ final class RecorderCountsProperties {
     }
 
     @Provide
+    Arbitrary<Long> longLag() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(0, 600_000), Arbitraries.longs().between(0, 2 * 86_400_000L));
+    }
+
+    @Provide
     Arbitrary<Long> lag() {
         return Arbitraries.longs().between(0, 30_000);
     }
@@ -144,6 +149,49 @@ final class RecorderCountsProperties {
         RecorderCounts before = behind.recorder.counts(now);
         assertThrows(IllegalArgumentException.class, () -> behind.recorder.add(future, now));
         assertEquals(before, behind.recorder.counts(now));
+    }
+
+    private static final long[] LATENCY_LOOK_BACKS = {300_000, 3_600_000, 86_400_000, 30 * 86_400_000L};
+
+    /** A latency recorder: each batch's events one by one, with latencies drawn from the batch's own seed. */
+    private static long playLatencies(List<Batch> batches, EventRecorder all, ManualClock allClock, EventRecorder[] parts,
+            ManualClock[] clocks) {
+        long now = START;
+        for (Batch b : batches) {
+            now += b.stepMillis();
+            allClock.set(Instant.ofEpochMilli(now));
+            for (ManualClock clock : clocks) {
+                clock.set(Instant.ofEpochMilli(now));
+            }
+            java.util.SplittableRandom random = new java.util.SplittableRandom(now);
+            for (int i = 0; i < b.good() + b.bad(); i++) {
+                boolean success = i < b.good();
+                long latency = random.nextLong(1, 1L << 36);
+                boolean good = success && latency <= 250_000_000L;
+                all.record(good, success, latency, now);
+                parts[b.who() % parts.length].record(good, success, latency, now);
+            }
+        }
+        return now;
+    }
+
+    @Property(tries = 100)
+    void latencyDistributionsCopyAndSumAsTheirEvents(@ForAll("batches") List<Batch> batches, @ForAll("longLag") long lagMillis) {
+        ManualClock allClock = ManualClock.at(Instant.ofEpochMilli(START));
+        EventRecorder all = EventRecorder.keepingLatency(allClock, LONGEST);
+        ManualClock[] clocks = {ManualClock.at(Instant.ofEpochMilli(START)), ManualClock.at(Instant.ofEpochMilli(START))};
+        EventRecorder[] parts = {EventRecorder.keepingLatency(clocks[0], LONGEST), EventRecorder.keepingLatency(clocks[1], LONGEST)};
+        long copied = playLatencies(batches, all, allClock, parts, clocks);
+        long now = copied + lagMillis;                                     // one copy is older: its open buckets are sealed in the sum
+        RecorderCounts sum = RecorderCounts.sum(parts[0].counts(copied), parts[1].counts(now));
+        assertEquals(all.counts(now), sum);
+        EventRecorder fleet = EventRecorder.keepingLatency(ManualClock.at(Instant.ofEpochMilli(now)), LONGEST);
+        fleet.add(sum, now);
+        for (long lookBack : LATENCY_LOOK_BACKS) {
+            assertArrayEquals(all.latencyCounts(now, lookBack), fleet.latencyCounts(now, lookBack), "latencies over " + lookBack + " ms");
+        }
+        assertArrayEquals(all.lookBacks(now, LOOK_BACKS), fleet.lookBacks(now, LOOK_BACKS));
+        assertEquals(all.counts(now), fleet.counts(now));
     }
 
     /** The hand-worked case: a Kolkata month's head captured in one copy and still in minutes in the other. */
