@@ -4,7 +4,8 @@
  * <p>The public face is the package {@code dev.slo}. The recording engine behind it lives in
  * {@code dev.slo.engine}, which this module does not export: it may change between any two releases.
  * Nor does it export {@code dev.slo.report}, which builds the reports that
- * {@link dev.slo.SloRegistry#report(dev.slo.Audience)} returns as {@link dev.slo.Report}.
+ * {@link dev.slo.SloRegistry#report(dev.slo.Audience)} returns as {@link dev.slo.Report}, nor
+ * {@code dev.slo.snapshot}, the framing of the snapshot format.
  */
 module dev.slo {
     exports dev.slo;
