@@ -23,28 +23,98 @@ public final class LatencyCounts {
         this.open = open;
     }
 
-    int tiers() {
+    /**
+     * A copy from its parts, as a decoder read them: every compact bucket is checked.
+     *
+     * @param lengthMillis the tiers' bucket lengths, finest first
+     * @param openIndex    each tier's open bucket index
+     * @param sealed       each tier's sealed buckets in compact form, oldest first
+     * @param open         the finest tier's open bucket, {@link LatencyBins#SLOTS} counts
+     * @return the copy
+     * @throws IllegalArgumentException if the parts do not fit together or a compact bucket is malformed
+     */
+    public static LatencyCounts of(long[] lengthMillis, long[] openIndex, byte[][][] sealed, long[] open) {
+        if (lengthMillis.length == 0 || lengthMillis.length != openIndex.length || lengthMillis.length != sealed.length
+                || open.length != LatencyBins.SLOTS) {
+            throw new IllegalArgumentException("latency tiers do not fit together: " + lengthMillis.length + " lengths, "
+                    + openIndex.length + " open indices, " + sealed.length + " rings, " + open.length + " open slots");
+        }
+        for (long count : open) {
+            if (count < 0) {
+                throw new IllegalArgumentException("a latency count must be >= 0, got " + count);
+            }
+        }
+        long[] scratch = new long[LatencyBins.SLOTS];
+        byte[][][] copies = new byte[sealed.length][][];
+        for (int t = 0; t < sealed.length; t++) {
+            copies[t] = sealed[t].clone();
+            for (byte[] bucket : copies[t]) {
+                checkedDecodeInto(bucket, scratch);
+            }
+        }
+        return new LatencyCounts(lengthMillis.clone(), openIndex.clone(), copies, open.clone());
+    }
+
+    /**
+     * As LatencyRecorder.decodeInto, for bytes from outside: checks that every varint is whole and at most 9 bytes
+     * (63 bits), that the slots ascend within range, and that no count is zero.
+     *
+     * @throws IllegalArgumentException if the bytes are not a compact bucket
+     */
+    private static void checkedDecodeInto(byte[] bytes, long[] out) {
+        int at = 0;
+        long slot = -1;
+        while (at < bytes.length) {
+            long[] read = new long[2];
+            for (int field = 0; field < 2; field++) {
+                long value = 0;
+                int shift = 0;
+                byte b;
+                do {
+                    if (at >= bytes.length || shift > 56) {
+                        throw new IllegalArgumentException("a compact latency bucket holds a cut or overlong varint at byte " + at);
+                    }
+                    b = bytes[at++];
+                    value |= (long) (b & 0x7F) << shift;
+                    shift += 7;
+                } while (b < 0);
+                read[field] = value;
+            }
+            slot += read[0];
+            if (read[0] <= 0 || slot >= out.length || read[1] <= 0) {
+                throw new IllegalArgumentException("a compact latency bucket holds slot " + slot + " with count " + read[1]);
+            }
+            out[(int) slot] += read[1];
+        }
+    }
+
+    /** {@return how many tiers, finest first} */
+    public int tiers() {
         return lengthMillis.length;
     }
 
-    long lengthMillis(int tier) {
+    /** {@return the bucket length of {@code tier}, in ms} @param tier from 0, the finest */
+    public long lengthMillis(int tier) {
         return lengthMillis[tier];
     }
 
-    long openIndex(int tier) {
+    /** {@return the index of {@code tier}'s open bucket} @param tier from 0, the finest */
+    public long openIndex(int tier) {
         return openIndex[tier];
     }
 
-    int slots(int tier) {
+    /** {@return how many sealed buckets {@code tier} keeps} @param tier from 0, the finest */
+    public int slots(int tier) {
         return sealed[tier].length;
     }
 
-    /** The compact sealed bucket {@code i} of {@code tier} (bucket {@code openIndex - slots + i}). */
-    byte[] sealed(int tier, int i) {
+    /** {@return the compact sealed bucket {@code i} of {@code tier} (bucket {@code openIndex - slots + i}); not to be changed} @param tier the tier @param i the bucket */
+    public byte[] sealed(int tier, int i) {
         return sealed[tier][i];
     }
 
-    long[] open() {
+    /** {@return the finest tier's open bucket: one count per latency slot} */
+    public long[] open() {
         return open.clone();
     }
 

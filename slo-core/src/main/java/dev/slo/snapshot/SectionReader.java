@@ -75,11 +75,21 @@ public final class SectionReader {
         }
     }
 
+    /** {@return how many bytes of the payload are left: a bound on how many values can still be read} */
+    public int remaining() {
+        return bytes.length - at;
+    }
+
     /** Checks that the whole payload was read: a section longer than its reader expects is not this format. */
     public void expectEnd() throws SnapshotFormatException {
         if (at != bytes.length) {
             throw error((bytes.length - at) + " bytes left unread at the end of the section", at);
         }
+    }
+
+    /** {@return a SnapshotFormatException naming this section and the current offset} @param message what is wrong */
+    public SnapshotFormatException error(String message) {
+        return error(message, at);
     }
 
     /** {@return a SnapshotFormatException naming this section and the offset} @param message what is wrong @param offset in the payload */
