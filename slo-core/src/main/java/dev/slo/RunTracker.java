@@ -150,6 +150,56 @@ final class RunTracker {
         earliestDeadline = earliest;
     }
 
+    /**
+     * {@return the runs in flight as of {@code now}, after sweeping the expired: start and deadline of each,
+     * in pairs (a snapshot's part of a deadline SLO)}
+     */
+    long[] inFlight(long now) {
+        lock.lock();
+        try {
+            sweepLocked(now);
+            long[] out = new long[2 * used];
+            int n = 0;
+            for (int i = 0; i < used; i++) {
+                JobRun run = slots[i];
+                if (run != null && !run.finished()) {
+                    out[n++] = run.started().toEpochMilli();
+                    out[n++] = run.deadlineMillis();
+                }
+            }
+            return Arrays.copyOf(out, n);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes over runs another process started ({@link #inFlight} pairs): nobody can report them now, so each
+     * counts bad at its deadline, as an unreported run does (at once, at its deadline, if that has passed).
+     * All or nothing.
+     *
+     * @throws IllegalStateException if they would take the runs in flight past {@link #MAX_RUNS}
+     */
+    void adopt(Slo slo, long[] runs, long now) {
+        lock.lock();
+        try {
+            sweepLocked(now);
+            if (inFlight.get() + runs.length / 2 > MAX_RUNS) {
+                throw new IllegalStateException("\"" + slo.name() + "\" has " + inFlight.get() + " runs in flight; "
+                        + runs.length / 2 + " more would pass " + MAX_RUNS);
+            }
+            for (int i = 0; i + 1 < runs.length; i += 2) {
+                JobRun run = new JobRun(slo, runs[i], runs[i + 1]);
+                slots[freeSlot()] = run;
+                inFlight.incrementAndGet();
+                earliestDeadline = Math.min(earliestDeadline, run.deadlineMillis());
+            }
+            sweepLocked(now);                             // those whose deadline already passed count now
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The lowest free slot, growing the array if every slot holds an unfinished run. Under the lock. */
     private int freeSlot() {
         for (int i = 0; i < used; i++) {
