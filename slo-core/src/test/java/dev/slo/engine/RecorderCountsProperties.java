@@ -194,6 +194,34 @@ final class RecorderCountsProperties {
         assertEquals(all.counts(now), fleet.counts(now));
     }
 
+    /** The excluded events' recorder keeps the hourly tier alone: its copies restore and sum as well. */
+    @Property(tries = 100)
+    void hourlyOnlyCopiesRestoreAndSum(@ForAll("batches") List<Batch> batches) {
+        ManualClock[] clocks = {ManualClock.at(Instant.ofEpochMilli(START)), ManualClock.at(Instant.ofEpochMilli(START)),
+            ManualClock.at(Instant.ofEpochMilli(START))};
+        EventRecorder all = EventRecorder.hourly(clocks[0], LONGEST);
+        EventRecorder[] parts = {EventRecorder.hourly(clocks[1], LONGEST), EventRecorder.hourly(clocks[2], LONGEST)};
+        long now = START;
+        for (Batch b : batches) {
+            now += b.stepMillis();
+            for (ManualClock clock : clocks) {
+                clock.set(Instant.ofEpochMilli(now));
+            }
+            all.recordCounts(b.good(), b.bad(), now);
+            parts[b.who() % 2].recordCounts(b.good(), b.bad(), now);
+        }
+        RecorderCounts sum = RecorderCounts.sum(parts[0].counts(now), parts[1].counts(now));
+        assertEquals(1, sum.tiers().size());
+        assertEquals(all.counts(now), sum);
+        EventRecorder restored = EventRecorder.hourly(ManualClock.at(Instant.ofEpochMilli(now)), LONGEST);
+        restored.add(sum, now);
+        long[] lookBacks = {3_600_000, 86_400_000, 30 * 86_400_000L};
+        assertArrayEquals(all.lookBacks(now, lookBacks), restored.lookBacks(now, lookBacks));
+        long at = now;
+        EventRecorder full = new EventRecorder(ManualClock.at(Instant.ofEpochMilli(at)), LONGEST);
+        assertThrows(IllegalArgumentException.class, () -> full.add(sum, at), "an hourly copy does not line up with four tiers");
+    }
+
     /** The hand-worked case: a Kolkata month's head captured in one copy and still in minutes in the other. */
     @Property(tries = 1)
     void aHeadCapturedInOneCopyAndNotTheOtherAddsUp() {
