@@ -170,7 +170,7 @@ final class BackfillTest {
         Thread[] writers = new Thread[2];
         for (int w = 0; w < writers.length; w++) {
             writers[w] = new Thread(() -> {
-                await(go);
+                TestThreads.await(go);
                 while (!stop.get()) {
                     slo.record(true);
                     live.incrementAndGet();
@@ -178,7 +178,7 @@ final class BackfillTest {
             });
         }
         Thread ticker = new Thread(() -> {
-            await(go);
+            TestThreads.await(go);
             for (int tick = 0; tick < 20_000 && !stop.get(); tick++) {    // at most 39 h: the hour stays kept
                 clock.advance(Duration.ofSeconds(7));
                 Thread.yield();
@@ -207,13 +207,5 @@ final class BackfillTest {
         long inHour = slo.timeline(Duration.ofHours(1), slo.historyKept()).stream()
                 .filter(b -> b.start().equals(backfillHour)).mapToLong(TimeBucket::bad).sum();
         assertEquals(backfilled, inHour, replay);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

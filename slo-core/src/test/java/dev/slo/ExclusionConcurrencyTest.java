@@ -102,7 +102,7 @@ final class ExclusionConcurrencyTest {
         List<Thread> excluders = new ArrayList<>();
         for (Exclusion exclusion : added) {
             excluders.add(new Thread(() -> {
-                await(go);
+                TestThreads.await(go);
                 slo.exclude(exclusion);
             }, "excluder"));
         }
@@ -128,15 +128,6 @@ final class ExclusionConcurrencyTest {
         long target = progress.get() + more;
         while (progress.get() < target) {
             Thread.yield();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

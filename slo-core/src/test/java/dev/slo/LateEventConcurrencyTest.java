@@ -62,14 +62,14 @@ final class LateEventConcurrencyTest {
         List<Thread> importers = new ArrayList<>();
         for (long[] importer : batches) {
             importers.add(new Thread(() -> {
-                await(start);
+                TestThreads.await(start);
                 for (long good : importer) {
                     slo.recordCounts(good, size - good);
                 }
             }));
         }
         Thread ticker = new Thread(() -> {
-            await(start);
+            TestThreads.await(start);
             for (int step = 0; running.get() && step < 200_000; step++) {
                 clock.advance(Duration.ofSeconds(10));
                 if (step % 64 == 0) {
@@ -78,7 +78,7 @@ final class LateEventConcurrencyTest {
             }
         });
         Thread reader = new Thread(() -> {
-            await(start);
+            TestThreads.await(start);
             while (running.get()) {
                 try {
                     for (TimeBucket bucket : slo.timeline(Duration.ofSeconds(10), Duration.ofMinutes(6))) {
@@ -141,7 +141,7 @@ final class LateEventConcurrencyTest {
         for (int w = 0; w < WRITERS; w++) {
             SplittableRandom random = seeds.split();
             writers.add(new Thread(() -> {
-                await(start);
+                TestThreads.await(start);
                 for (int i = 0; i < perWriter; i++) {
                     boolean batch = random.nextInt(50) == 0;
                     long before = clock.millis() / 60_000 - origin;
@@ -157,7 +157,7 @@ final class LateEventConcurrencyTest {
             }));
         }
         Thread ticker = new Thread(() -> {
-            await(start);
+            TestThreads.await(start);
             SplittableRandom random = seeds.split();
             long moved = 0;
             while (writing.get() && moved < minutes * 60_000L - 2_000) {
@@ -170,7 +170,7 @@ final class LateEventConcurrencyTest {
         List<Thread> readers = new ArrayList<>();
         for (int r = 0; r < 2; r++) {
             readers.add(new Thread(() -> {
-                await(start);
+                TestThreads.await(start);
                 while (writing.get()) {
                     slo.timeline(Duration.ofMinutes(1), Duration.ofHours(6));
                     slo.burnRate(Duration.ofMinutes(5));
@@ -220,15 +220,6 @@ final class LateEventConcurrencyTest {
             if (landedSoFar < lastReadSoFar) {
                 fail((lastReadSoFar - landedSoFar) + " events recorded by minute " + y + " landed later" + replay(seed));
             }
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -34,14 +34,14 @@ final class LatencyConcurrencyTest {
         for (int w = 0; w < writers; w++) {
             int writer = w;
             threads.add(new Thread(() -> {
-                await(start);
+                TestThreads.await(start);
                 for (int i = 0; i < perWriter; i++) {
                     slo.record(i % 101 != 0, latency(writer, i));
                 }
             }));
         }
         Thread mover = new Thread(() -> {
-            await(start);
+            TestThreads.await(start);
             // 37 s steps: about 8 five-minute seals per 65 steps; stops after at most 3 days of clock time.
             for (int step = 0; step < 7000 && !done.get(); step++) {
                 clock.advance(Duration.ofSeconds(37));
@@ -76,13 +76,5 @@ final class LatencyConcurrencyTest {
     /** A spread of latencies from 1 µs to about 4 s, different per writer. */
     private static long latency(int writer, int i) {
         return 1_000L + ((long) (i * 7919 + writer * 104_729) % 4_000_000L) * 997L;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -35,7 +35,7 @@ final class RecorderConcurrencyTest {
         // The clock thread moves time 1 s at a time while writers run: a 10 s boundary every 10 steps,
         // for at most 20 days so that every event stays in the 30-day window.
         Thread ticker = new Thread(() -> {
-            await(start);
+            TestThreads.await(start);
             while (writing.get() && advances.get() < 20 * 86_400) {
                 clock.advance(Duration.ofSeconds(1));
                 advances.incrementAndGet();
@@ -45,7 +45,7 @@ final class RecorderConcurrencyTest {
         for (int w = 0; w < WRITERS; w++) {
             int id = w;
             writers.add(new Thread(() -> {
-                await(start);
+                TestThreads.await(start);
                 for (int i = 0; i < perWriter; i++) {
                     if (i % 1000 == 999) {
                         slo.recordCounts(3, 2);            // the batch path too
@@ -103,7 +103,7 @@ final class RecorderConcurrencyTest {
         // Advances in 7-second steps, crossing 10 s, 1 min and 1 h boundaries, until the writers finish
         // or 5 hours pass (so the minute tier still holds everything).
         threads.add(new Thread(() -> {
-            await(start);
+            TestThreads.await(start);
             long moved = 0;
             while (writing.get() && moved < 5 * 3600) {
                 clock.advance(Duration.ofSeconds(7));
@@ -112,7 +112,7 @@ final class RecorderConcurrencyTest {
         }));
         AtomicBoolean readerSawGoodAboveTotal = new AtomicBoolean();
         threads.add(new Thread(() -> {                     // a reader querying throughout
-            await(start);
+            TestThreads.await(start);
             while (writing.get()) {
                 ErrorBudget b = slo.errorBudget();
                 if (b.good() > b.total()) {
@@ -125,7 +125,7 @@ final class RecorderConcurrencyTest {
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             writers.add(new Thread(() -> {
-                await(start);
+                TestThreads.await(start);
                 for (int i = 0; i < perWriter; i++) {
                     slo.record(i % 2 == 0);
                     if (i % 2048 == 0) {
@@ -288,7 +288,7 @@ final class RecorderConcurrencyTest {
             thread = new Thread(() -> {
                 assertTrue(recorder.tryAcquire());
                 held.countDown();
-                await(release);
+                TestThreads.await(release);
                 recorder.release();
             });
         }
@@ -306,15 +306,6 @@ final class RecorderConcurrencyTest {
         void release() throws InterruptedException {
             release.countDown();
             thread.join();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slo.ManualClock;
 import dev.slo.TestSeeds;
+import dev.slo.TestThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class RecorderCountsConcurrencyTest {
             int id = w;
             writers.add(new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(seed + id);
-                await(start);
+                TestThreads.await(start);
                 for (int i = 0; i < EVENTS_PER_WRITER; i++) {
                     long now = clock.millis();
                     if (random.nextInt(8) == 0) {
@@ -61,7 +62,7 @@ final class RecorderCountsConcurrencyTest {
         }
         Thread ticker = new Thread(() -> {
             SplittableRandom random = new SplittableRandom(seed - 1);
-            await(start);
+            TestThreads.await(start);
             for (int tick = 0; tick < 5_000 && writing.get(); tick++) {   // at most 5,000 x 17 s: under a day
                 clock.advance(Duration.ofMillis(1 + random.nextInt(17_000)));
                 Thread.yield();
@@ -107,13 +108,5 @@ final class RecorderCountsConcurrencyTest {
             hours.addTo(k, sum);
         }
         return sum;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slo.TestSeeds;
+import dev.slo.TestThreads;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class StripedCounterContentionTest {
                 SplittableRandom random = new SplittableRandom(seed + id);
                 long good = 0;
                 long total = 0;
-                await(start);
+                TestThreads.await(start);
                 for (int i = 0; i < ADDS_PER_WRITER; i++) {
                     int kind = random.nextInt(16);
                     if (kind == 0) {                      // one batch in 16: 1 to 15 events, any number of them good
@@ -74,7 +75,7 @@ final class StripedCounterContentionTest {
             }, "writer-" + w));
         }
         Thread drainer = new Thread(() -> {
-            await(start);
+            TestThreads.await(start);
             long[] one = new long[2];
             while (writing.get()) {
                 lock.lock();
@@ -115,14 +116,5 @@ final class StripedCounterContentionTest {
         assertEquals(1, counter.stripeCount(), "maxStripes 1 must keep one stripe" + replay);
         assertEquals(total, drained[1], "total events" + replay);
         assertEquals(good, drained[0], "good events" + replay);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
