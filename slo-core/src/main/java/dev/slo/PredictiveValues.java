@@ -13,7 +13,7 @@ import java.util.Optional;
  * The predictive value of each dependency of a cascade, for {@link Cascade#predictiveValue(Duration, Duration)}.
  *
  * <p>The root's history and each dependency's are read as buckets of one resolution over one look-back,
- * all at the same clock reading, through {@link Slo#eventBuckets} (events, also under slice budgeting,
+ * all at the same clock reading, through {@link SloQueries#timeline} (events, also under slice budgeting,
  * as {@link Slo#timeline} shows them). A root bucket is <em>bad</em> when its error ratio exceeds the
  * root's budget fraction; a dependency bucket is <em>burning</em> when its error ratio exceeds the
  * dependency's own. A bad period is preceded when a burn period covers its first bucket or the one

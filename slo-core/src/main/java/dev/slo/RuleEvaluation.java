@@ -101,11 +101,6 @@ final class RuleEvaluation {
         return firing;
     }
 
-    /** The burn rate of {@code total - good} bad events among {@code total}: 0.0 when there were none. */
-    static double burnRate(long good, long total, double budgetFraction) {
-        return total == 0 ? 0.0 : ((double) (total - good) / total) / budgetFraction;
-    }
-
     /** A burn "reaches" a threshold allowing for the last bits of floating error (14.399999... reaches 14.4). */
     static boolean reaches(double burn, double threshold) {
         return burn >= threshold * (1 - 1e-9);

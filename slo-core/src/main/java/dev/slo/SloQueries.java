@@ -72,8 +72,8 @@ final class SloQueries {
         return intake.ledger.historyMillis();
     }
 
-    /** Sweeps the expired runs; for the readers of the excluded events, which a run may expire into. */
-    void expireRuns(long now) {
+    /** Sweeps the runs whose deadline passed unreported, so every reader sees them counted. */
+    private void expireRuns(long now) {
         if (runs != null) {
             runs.sweep(now, true);
         }

@@ -22,9 +22,14 @@ final class BurnRateMathTest {
     @Test
     void burnRate_isErrorRatioOverBudgetFraction() {
         // 2 bad of 1000 = 0.2% errors; at 99.9% that is 0.002 / 0.001 = 2.
-        assertEquals(2.0, RuleEvaluation.burnRate(998, 1000, 0.001), 1e-12);
-        assertEquals(0.0, RuleEvaluation.burnRate(0, 0, 0.001));
-        assertEquals(1000.0, RuleEvaluation.burnRate(0, 5, 0.001), 1e-9);
+        ManualClock clock = Fixtures.clock();
+        Slo slo = Fixtures.checkout(clock);
+        assertEquals(0.0, slo.burnRate(Duration.ofHours(1)), "no events burn nothing");
+        slo.recordCounts(998, 2);
+        assertEquals(2.0, slo.burnRate(Duration.ofHours(1)), 1e-12);
+        Slo failing = Fixtures.checkout(clock);
+        failing.recordCounts(0, 5);
+        assertEquals(1000.0, failing.burnRate(Duration.ofHours(1)), 1e-9);
     }
 
     @Test

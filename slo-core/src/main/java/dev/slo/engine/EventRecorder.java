@@ -3,7 +3,6 @@ package dev.slo.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.LongUnaryOperator;
 
@@ -166,7 +165,10 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * deadline passed unreported, a backfill from logs) in its buckets still kept.
      */
     public void recordAt(long now, long atMillis, long good, long bad) {
-        update(now, effectiveNow -> tiers.add(Math.min(Math.min(atMillis, LAST_MILLIS), effectiveNow), good, good + bad));
+        read(now, effectiveNow -> {
+            tiers.add(Math.min(Math.min(atMillis, LAST_MILLIS), effectiveNow), good, good + bad);
+            return null;
+        });
     }
 
     /**
@@ -174,7 +176,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * proportion to the buckets kept, not to the traffic.
      */
     public RecorderCounts counts(long now) {
-        return read(now, effectiveNow -> tiers.counts(latency == null ? null : latency.copy()));
+        return read(now, effectiveNow -> tiers.counts(latency == null ? null : latency.copy()));   // drained by the catch-up
     }
 
     /**
@@ -185,12 +187,13 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      *     than the one open at {@code now} (nothing changes)
      */
     public void add(RecorderCounts counts, long now) {
-        update(now, effectiveNow -> {
+        read(now, effectiveNow -> {
             RecorderCounts sum = Tiers.sumNotLater(tiers.counts(latency == null ? null : latency.copy()), counts);
             tiers.load(sum);
             if (latency != null) {
                 latency.load(sum.latency());
             }
+            return null;
         });
     }
 
@@ -275,21 +278,11 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         }
     }
 
-    /** Every query: under the lock, catches up to {@code now} and reads one view at the effective now. */
+    /** Every query and every change after the fact: under the lock, catches up to {@code now}, then reads or changes the tiers. */
     private <T> T read(long now, LongFunction<T> query) {
         lock.lock();                                      // waits for other readers or a roll, never for a writer
         try {
             return query.apply(catchUp(now));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Every change after the fact: under the lock, catches up to {@code now} and changes the tiers. */
-    private void update(long now, LongConsumer change) {
-        lock.lock();
-        try {
-            change.accept(catchUp(now));
         } finally {
             lock.unlock();
         }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
 import net.jqwik.api.Arbitraries;
@@ -18,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Copies of a recorder's counts: a copy added to an empty recorder answers as the original, and the sum
@@ -223,13 +223,12 @@ final class RecorderCountsProperties {
     }
 
     /** The hand-worked case: a Kolkata month's head captured in one copy and still in minutes in the other. */
-    @Property(tries = 1)
+    @Test
     void aHeadCapturedInOneCopyAndNotTheOtherAddsUp() {
         long monthStart = ZonedDateTime.of(2026, 2, 1, 0, 0, 0, 0, KOLKATA).toInstant().toEpochMilli();   // 18:30Z
         Run a = new Run();
         Run b = new Run();
-        List<Run> runs = new ArrayList<>(List.of(a, b));
-        for (Run run : runs) {
+        for (Run run : List.of(a, b)) {
             run.clock.set(Instant.ofEpochMilli(monthStart + 600_000));         // 18:40Z
         }
         a.recorder.recordCounts(0, 3, monthStart + 600_000);

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * A child process for the crash test: saves snapshot-framed files of varying size over one path, forever,
- * until it is killed. Each file's sections say how many there are and carry a checkable pattern.
+ * until it is killed. Each file's first section holds how many sections follow and a generation stamp,
+ * counting up from the base given; the others carry a pattern derived from the stamp.
  */
 public final class SaveLoop {
     private SaveLoop() {}
@@ -14,7 +15,7 @@ public final class SaveLoop {
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args[0]);
         SplittableRandom random = new SplittableRandom(Long.parseLong(args[1]));
-        for (long generation = 0; ; generation++) {
+        for (long generation = Long.parseLong(args[2]); ; generation++) {   // runs start from higher bases: newer files, larger stamps
             int sections = 1 + random.nextInt(40);
             int size = random.nextInt(20_000);
             long stamp = generation;
