@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /*
@@ -264,6 +266,128 @@ public final class SliceRecorder implements Ledger {
             return verdicts.sumFrom(startMillis, Math.max(1, catchUp(now) - startMillis));
         } finally {
             lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- copies and restores (lock taken)
+
+    /**
+     * {@return a consistent copy as of {@code now}: the verdict tiers and the open slice's readings}
+     * Writers are not blocked. The copy is a cut no close or spill crossed: it is retried while one is
+     * in flight or began meanwhile (once per slice at most, in steady traffic).
+     */
+    public SliceCounts counts(long now) {
+        lock.lock();
+        try {
+            long effectiveNow = catchUp(now);
+            long[] open = new long[2];
+            for (;;) {
+                long begun = spilled.begun();
+                long[] read = openWord();
+                long slice = read[0];
+                long word = read[1];
+                if (!spilled.quiet()) {
+                    Thread.onSpinWait();                  // a close or spill mid-hand-off: its counts are on the way
+                    continue;
+                }
+                absorb(Math.max(effectiveNow, slice * sliceMillis));   // the verdicts parked before the word was read
+                open[0] = SliceWord.good(SliceWord.counts(word));
+                open[1] = SliceWord.total(SliceWord.counts(word));
+                spilled.peek(slice, slice, open);
+                if (spilled.begun() == begun && spilled.quiet()) {
+                    List<TierCounts> copies = new ArrayList<>(tiers.length);
+                    for (TimeTier tier : tiers) {
+                        copies.add(tier.copy());
+                    }
+                    return new SliceCounts(copies, open[1] == 0 ? new long[0] : new long[] {slice, open[0], open[1]});
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Adds {@code copy} (of a recorder of the same slices and tiers) as of {@code now}: its verdicts bucket
+     * by bucket, buckets older than those kept dropped; its unjudged slices judged now if they have closed
+     * here, else their readings join the open slice. All or nothing.
+     *
+     * @throws IllegalArgumentException if the tiers do not line up, or {@code copy} holds a bucket or slice
+     *     later than those open at {@code now} (nothing changes)
+     */
+    public void add(SliceCounts copy, long now) {
+        lock.lock();
+        try {
+            catchUp(now);
+            long current = openWord()[0];
+            List<TierCounts> sums = sums(copy, current);  // checks before anything changes
+            for (int i = 0; i < tiers.length; i++) {
+                tiers[i].load(sums.get(i));
+            }
+            long[] pending = copy.pending();
+            for (int i = 0; i < pending.length; i += 3) {
+                if (pending[i] < current) {
+                    verdicts.add(pending[i], pending[i + 1], pending[i + 2]);
+                } else {
+                    joinOpen(current, pending[i + 1], pending[i + 2]);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Checks that {@link #add} of {@code copy} as of {@code now} would succeed; changes nothing.
+     *
+     * @throws IllegalArgumentException as {@link #add} would
+     */
+    public void checkAdd(SliceCounts copy, long now) {
+        lock.lock();
+        try {
+            catchUp(now);
+            sums(copy, openWord()[0]);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The tiers with {@code copy}'s added, refusing a copy later than slice {@code current} or of other tiers. Lock held. */
+    private List<TierCounts> sums(SliceCounts copy, long current) {
+        if (copy.endMillis() > tiers[0].openEndMillis || copy.lastPendingSlice() > current) {
+            throw new IllegalArgumentException("slices up to " + Math.max(copy.endMillis(), (copy.lastPendingSlice() + 1) * sliceMillis)
+                    + " ms are later than the slice open until " + (current + 1) * sliceMillis + " ms");
+        }
+        if (copy.tiers().size() != tiers.length) {
+            throw new IllegalArgumentException(copy.tiers().size() + " tiers and " + tiers.length + " do not line up");
+        }
+        List<TierCounts> sums = new ArrayList<>(tiers.length);
+        for (int i = 0; i < tiers.length; i++) {
+            sums.add(TierCounts.sum(tiers[i].copy(), copy.tiers().get(i)));
+        }
+        return sums;
+    }
+
+    /** Adds {@code good} of {@code total} readings to the open slice {@code slice}, in batches a word holds. */
+    private void joinOpen(long slice, long good, long total) {
+        long bad = total - good;
+        while (good > 0 || bad > 0) {
+            long g = Math.min(good, MAX_BATCH / 2);
+            long b = Math.min(bad, MAX_BATCH / 2);
+            good -= g;
+            bad -= b;
+            record(slice * sliceMillis, g, g + b);        // at or before the word's slice: joins the newest
+        }
+    }
+
+    /** The open slice's full index and its word, read with openSlice around the word (class notes). Lock held. */
+    private long[] openWord() {
+        for (;;) {
+            long open = openSlice;
+            long word = state;
+            if (openSlice == open) {
+                return new long[] {SliceWord.slice(open, word), word};
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.slo.engine;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 
 /*
  * The counts of a SliceRecorder's slices that spilled (more readings than the state word's 23-bit
@@ -41,6 +42,8 @@ final class SpilledSlices {
 
     /** Hand-offs begun and not yet in the cells, by slice index mod IN_FLIGHT (see class notes). */
     private final AtomicIntegerArray inFlight = new AtomicIntegerArray(IN_FLIGHT);
+    /** Hand-offs begun, ever: a copy that sees it unchanged saw no close or spill begin meanwhile. */
+    private final AtomicLong begun = new AtomicLong();
     /** Hand-offs of slices that spilled, by slice index: the good counts and the totals. */
     private final TaggedCells handedGood = new TaggedCells(CELLS, 0);
     private final TaggedCells handedTotal = new TaggedCells(CELLS, 0);
@@ -73,6 +76,7 @@ final class SpilledSlices {
     int handOffBegins(long slice) {
         int slot = inFlightSlot(slice);
         inFlight.incrementAndGet(slot);
+        begun.incrementAndGet();
         return slot;
     }
 
@@ -93,6 +97,37 @@ final class SpilledSlices {
         if (!cells.add(slice, 0, count) && !cells.addNearest(slice, 0, count)) {
             // Unreachable: every one of the 32 cells would have to hold 2^36 - 1 readings of one lock hold.
             throw new IllegalStateException("slice hand-off cells full: more than 2^41 readings waiting");
+        }
+    }
+
+    // ---------------------------------------------------------------- copies (under the owner's lock)
+
+    /** {@return how many hand-offs have begun, ever} */
+    long begun() {
+        return begun.get();
+    }
+
+    /** {@return whether no hand-off is in flight} */
+    boolean quiet() {
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            if (inFlight.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds the counts handed off for {@code slice} and not yet judged to {@code out} ([0] good, [1] readings), leaving them. */
+    void peek(long slice, long open, long[] out) {
+        for (int i = 0, n = handedTotal.size(); i < n; i++) {
+            long word = handedTotal.word(i);
+            if (TaggedCells.count(word) != 0 && handedTotal.index(word, open) == slice) {
+                out[1] += TaggedCells.count(word);
+            }
+            word = handedGood.word(i);
+            if (TaggedCells.count(word) != 0 && handedGood.index(word, open) == slice) {
+                out[0] += TaggedCells.count(word);
+            }
         }
     }
 
@@ -157,7 +192,7 @@ final class SpilledSlices {
 
     /** Bytes held, approximately: this object, the in-flight counts, the cells and the scratch. */
     long footprintBytes() {
-        return OWN_BYTES + 16 + 4L * IN_FLIGHT + handedGood.footprintBytes() + handedTotal.footprintBytes()
+        return OWN_BYTES + 16 + 4L * IN_FLIGHT + 24 + handedGood.footprintBytes() + handedTotal.footprintBytes()
                 + 3 * (16 + 8L * 2 * CELLS) + 16 + 2 * CELLS;
     }
 }

@@ -4,6 +4,7 @@ import dev.slo.SnapshotFormatException;
 import dev.slo.engine.LatencyBins;
 import dev.slo.engine.LatencyCounts;
 import dev.slo.engine.RecorderCounts;
+import dev.slo.engine.SliceCounts;
 import dev.slo.engine.TierCounts;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +24,7 @@ public final class CountsCodec {
 
     /** Writes {@code counts} to {@code out}. @param counts the copy @param out the section being written */
     public static void write(RecorderCounts counts, SectionWriter out) {
-        out.varint(counts.tiers().size());
-        for (TierCounts tier : counts.tiers()) {
-            out.varint(tier.lengthMillis()).zigzag(tier.firstIndex()).varint(tier.size());
-            long previousTotal = 0;
-            for (long k = tier.firstIndex(); k <= tier.lastIndex(); k++) {
-                long total = tier.total(k);
-                out.zigzag(total - previousTotal).varint(total - tier.good(k));
-                previousTotal = total;
-            }
-        }
+        writeTiers(counts.tiers(), out);
         boolean head = counts.headStartMillis() != Long.MIN_VALUE;
         out.varint(head ? 1 : 0);
         if (head) {
@@ -72,12 +64,79 @@ public final class CountsCodec {
      * @throws SnapshotFormatException if the bytes are not such counts
      */
     public static RecorderCounts read(SectionReader in) throws SnapshotFormatException {
+        List<TierCounts> tiers = readTiers(in);
+        long headStart = Long.MIN_VALUE;
+        long headTotal = 0;
+        long headBad = 0;
+        if (in.varint(1, "head flag") == 1) {
+            headStart = in.zigzag("head start");
+            headTotal = in.varint(Long.MAX_VALUE, "head events");
+            headBad = in.varint(headTotal, "head bad events");
+        }
+        LatencyCounts latency = in.varint(1, "latency flag") == 1 ? readLatency(in) : null;
+        long start = headStart;
+        long good = headTotal - headBad;
+        long total = headTotal;
+        return checked(in, () -> new RecorderCounts(tiers, start, good, total, latency));
+    }
+
+    /**
+     * Writes a slice recorder's copy: its verdict tiers as a recorder's tiers, then its unjudged slices.
+     *
+     * @param counts the copy
+     * @param out    the section being written
+     */
+    public static void write(SliceCounts counts, SectionWriter out) {
+        writeTiers(counts.tiers(), out);
+        long[] pending = counts.pending();
+        out.varint(pending.length / 3);
+        for (int i = 0; i < pending.length; i += 3) {
+            out.zigzag(pending[i]).varint(pending[i + 2]).varint(pending[i + 2] - pending[i + 1]);
+        }
+    }
+
+    /**
+     * Reads a slice recorder's copy written by {@link #write(SliceCounts, SectionWriter)}.
+     *
+     * @param in the section being read
+     * @return the copy
+     * @throws SnapshotFormatException if the bytes are not such a copy
+     */
+    public static SliceCounts readSlices(SectionReader in) throws SnapshotFormatException {
+        List<TierCounts> tiers = readTiers(in);
+        int count = (int) in.varint(in.remaining() / 3, "pending slice count");   // every slice takes at least 3 bytes
+        long[] pending = new long[3 * count];
+        for (int i = 0; i < pending.length; i += 3) {
+            pending[i] = in.zigzag("pending slice index");
+            pending[i + 2] = in.varint(Long.MAX_VALUE, "pending slice readings");
+            pending[i + 1] = pending[i + 2] - in.varint(pending[i + 2], "pending slice bad readings");
+        }
+        return checked(in, () -> new SliceCounts(tiers, pending));
+    }
+
+    private static void writeTiers(List<TierCounts> tiers, SectionWriter out) {
+        out.varint(tiers.size());
+        for (TierCounts tier : tiers) {
+            out.varint(tier.lengthMillis()).zigzag(tier.firstIndex()).varint(tier.size());
+            long previousTotal = 0;
+            for (long k = tier.firstIndex(); k <= tier.lastIndex(); k++) {
+                long total = tier.total(k);
+                out.zigzag(total - previousTotal).varint(total - tier.good(k));
+                previousTotal = total;
+            }
+        }
+    }
+
+    private static List<TierCounts> readTiers(SectionReader in) throws SnapshotFormatException {
         int tierCount = (int) in.varint(MAX_TIERS, "tier count");
         List<TierCounts> tiers = new ArrayList<>(tierCount);
         for (int t = 0; t < tierCount; t++) {
             long length = in.varint(Long.MAX_VALUE, "bucket length");
             long first = in.zigzag("first bucket index");
             int size = (int) in.varint(in.remaining() / 2, "bucket count");   // every bucket takes at least 2 bytes
+            if (length == 0 || !inEpochRange(first, size, length)) {
+                throw in.error("a tier of " + size + " buckets of " + length + " ms from bucket " + first + " is out of range");
+            }
             long[] counts = new long[2 * size];
             long total = 0;
             for (int i = 0; i < size; i++) {
@@ -96,19 +155,18 @@ public final class CountsCodec {
             }
             tiers.add(checked(in, () -> new TierCounts(length, first, counts)));
         }
-        long headStart = Long.MIN_VALUE;
-        long headTotal = 0;
-        long headBad = 0;
-        if (in.varint(1, "head flag") == 1) {
-            headStart = in.zigzag("head start");
-            headTotal = in.varint(Long.MAX_VALUE, "head events");
-            headBad = in.varint(headTotal, "head bad events");
+        return tiers;
+    }
+
+    /** Whether buckets {@code first .. first + size} of {@code length} ms start and end within the epoch millis of a long. */
+    private static boolean inEpochRange(long first, int size, long length) {
+        try {
+            Math.multiplyExact(first, length);
+            Math.multiplyExact(Math.addExact(first, size + 1L), length);
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
         }
-        LatencyCounts latency = in.varint(1, "latency flag") == 1 ? readLatency(in) : null;
-        long start = headStart;
-        long good = headTotal - headBad;
-        long total = headTotal;
-        return checked(in, () -> new RecorderCounts(tiers, start, good, total, latency));
     }
 
     private static LatencyCounts readLatency(SectionReader in) throws SnapshotFormatException {
