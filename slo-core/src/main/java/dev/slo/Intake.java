@@ -2,6 +2,7 @@ package dev.slo;
 
 import dev.slo.engine.EventRecorder;
 import dev.slo.engine.Ledger;
+import dev.slo.engine.RecorderCounts;
 import dev.slo.engine.SliceRecorder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -140,6 +141,25 @@ final class Intake {
     /** {@return the recorder of excluded events, hourly; null until the SLO has an exclusion} */
     EventRecorder excluded() {
         return gate.excludedRecorder;
+    }
+
+    /** {@return the excluded events' counts as of {@code now}: empty ones, of the same tiers, before the first exclusion} */
+    RecorderCounts excludedCounts(long now) {
+        EventRecorder excluded = gate.excludedRecorder;
+        return (excluded != null ? excluded : EventRecorder.hourly(clock, longestLookBack)).counts(now);
+    }
+
+    /**
+     * Adds a snapshot's excluded events (checked against {@link #excludedCounts}), making the recorder of
+     * excluded events if the SLO has none yet; under the Slo's specLock, as {@link #exclude} is.
+     */
+    void restoreExcluded(List<Exclusion> exclusions, RecorderCounts counts, long now) {
+        EventRecorder excluded = gate.excludedRecorder;
+        if (excluded == null) {
+            excluded = EventRecorder.hourly(clock, longestLookBack);
+            gate = ExclusionGate.at(exclusions, excluded, now);
+        }
+        excluded.add(counts, now);
     }
 
     /** {@return approximately how many bytes the recorders hold} */

@@ -184,10 +184,7 @@ final class RunTracker {
         lock.lock();
         try {
             sweepLocked(now);
-            if (inFlight.get() + runs.length / 2 > MAX_RUNS) {
-                throw new IllegalStateException("\"" + slo.name() + "\" has " + inFlight.get() + " runs in flight; "
-                        + runs.length / 2 + " more would pass " + MAX_RUNS);
-            }
+            checkAdopt(slo, runs.length / 2);
             for (int i = 0; i + 1 < runs.length; i += 2) {
                 JobRun run = new JobRun(slo, runs[i], runs[i + 1]);
                 slots[freeSlot()] = run;
@@ -197,6 +194,18 @@ final class RunTracker {
             sweepLocked(now);                             // those whose deadline already passed count now
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Checks that {@code count} more runs fit.
+     *
+     * @throws IllegalStateException if they would take the runs in flight past {@link #MAX_RUNS}
+     */
+    void checkAdopt(Slo slo, int count) {
+        if (inFlight.get() + count > MAX_RUNS) {
+            throw new IllegalStateException("\"" + slo.name() + "\" has " + inFlight.get() + " runs in flight; "
+                    + count + " more would pass " + MAX_RUNS);
         }
     }
 

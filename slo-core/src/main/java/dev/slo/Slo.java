@@ -1,6 +1,7 @@
 package dev.slo;
 
 import dev.slo.engine.EventRecorder;
+import dev.slo.engine.RecorderCounts;
 import dev.slo.engine.SliceRecorder;
 import java.time.Clock;
 import java.time.Duration;
@@ -189,6 +190,13 @@ public final class Slo extends SloRecording {
             SloSpec revised = current.withExclusions(ExclusionGate.adding(current, exclusion, now - intake.events.historyMillis()));
             spec = revised;
             intake.exclude(revised.exclusions(), now);
+        }
+    }
+
+    /** Adds a snapshot's excluded events (a restore, checked before); under specLock, as exclusions change. */
+    void restoreExcluded(RecorderCounts counts, long now) {
+        synchronized (specLock) {
+            intake.restoreExcluded(spec.exclusions(), counts, now);
         }
     }
 

@@ -1,0 +1,46 @@
+package dev.slo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A snapshot written, read back and restored into a new registry answers as the registry it was taken of, for every SLI kind. */
+class SnapshotRoundTripTest {
+    private static final long SEED = TestSeeds.seed();
+    private static final String REPLAY = TestSeeds.replay("SnapshotRoundTripTest", SEED);
+
+    @Test
+    void aRestoredRegistryAnswersAsTheOriginalNowAfterAgeingAndAfterTheSameNewEvents() throws IOException {
+        SnapshotScenario original = new SnapshotScenario(SnapshotScenario.START);
+        original.traffic(SEED, Duration.ofDays(3), true);
+        for (int i = 0; i < 3; i++) {                     // runs in flight at the snapshot, with their deadlines ahead
+            original.slo("nightly-etl").startRun();
+            original.clock.advance(Duration.ofMinutes(4));
+        }
+        Snapshot snapshot = original.slos.snapshot();
+        byte[] bytes = SnapshotScenario.bytes(snapshot);
+        Snapshot back = SnapshotScenario.read(bytes);
+        assertEquals(snapshot, back, "read back, the snapshot is the one written");
+        assertEquals(original.slos.all().stream().map(Slo::name).toList(), back.names());
+
+        SnapshotScenario restored = new SnapshotScenario(original.clock.instant());
+        RestoreResult result = restored.slos.restore(back);
+        assertEquals(back.names(), result.restored());
+        assertEquals(List.of(), result.ignored());
+        assertEquals(snapshot, restored.slos.snapshot(), "restore(snapshot(r)) into an empty registry equals r");
+        assertEquals(6, snapshot.states().get(2).runs().length, "three runs in flight");
+        SnapshotScenario.assertSameAnswers(original.slos, restored.slos, "just restored" + REPLAY);
+
+        original.clock.advance(Duration.ofHours(7));
+        restored.clock.advance(Duration.ofHours(7));
+        SnapshotScenario.assertSameAnswers(original.slos, restored.slos, "7 hours later, no new events" + REPLAY);
+
+        original.traffic(SEED + 1, Duration.ofDays(1), false);
+        restored.traffic(SEED + 1, Duration.ofDays(1), false);
+        SnapshotScenario.assertSameAnswers(original.slos, restored.slos, "after the same new day of events" + REPLAY);
+        assertEquals(original.slos.snapshot(), restored.slos.snapshot());
+    }
+}
