@@ -129,7 +129,7 @@ public final class SloRegistry {
     }
 
     /**
-     * A consistent copy of every SLO's state as of now, to write to a file ({@link Snapshot#writeTo}),
+     * A consistent copy of every SLO's state as of now, to save ({@link SnapshotStore#save}, {@link Snapshot#writeTo}),
      * merge with other instances' ({@link Snapshot#merge}) or restore
      * ({@link #restore}). Never blocks the threads recording: each SLO is copied while they go on, and its
      * part is one consistent view of it. Allocates in proportion to the buckets kept (about 30 KB for a
