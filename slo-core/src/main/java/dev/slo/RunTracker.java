@@ -187,7 +187,8 @@ final class RunTracker {
             checkAdopt(slo, runs.length / 2);
             for (int i = 0; i + 1 < runs.length; i += 2) {
                 JobRun run = new JobRun(slo, runs[i], runs[i + 1]);
-                slots[freeSlot()] = run;
+                int slot = freeSlot();                    // first: it may replace the array
+                slots[slot] = run;
                 inFlight.incrementAndGet();
                 earliestDeadline = Math.min(earliestDeadline, run.deadlineMillis());
             }

@@ -45,11 +45,10 @@ record SloState(String name, Sli sli, Window window, Budgeting budgeting, Record
     static SloState capture(Slo slo, long now) {
         SloSpec spec = slo.spec();
         Intake intake = slo.intake;
+        long[] runs = slo.runs == null ? new long[0] : slo.runs.inFlight(now);   // first: it counts the runs that expired
         EventRecorder excluded = intake.excluded();
         return new SloState(spec.name(), spec.sli(), spec.window(), spec.budgeting(), intake.events.counts(now),
-                excluded == null ? null : excluded.counts(now),
-                intake.slices == null ? null : intake.slices.counts(now),
-                slo.runs == null ? new long[0] : slo.runs.inFlight(now));
+                excluded == null ? null : excluded.counts(now), intake.slices == null ? null : intake.slices.counts(now), runs);
     }
 
     /** The (start, deadline) pairs in increasing order: the same runs give the same state, however listed. */

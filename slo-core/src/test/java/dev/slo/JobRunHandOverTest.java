@@ -62,6 +62,21 @@ final class JobRunHandOverTest {
     }
 
     @Test
+    void takingOverMoreRunsThanTheSlotsHeldGrowsThemAndKeepsEveryRun() {
+        ManualClock clock = ManualClock.at(MIDNIGHT);
+        Slo after = etl(clock);
+        long[] runs = new long[2 * 100];                                    // more than the first array's slots
+        for (int i = 0; i < 100; i++) {
+            runs[2 * i] = clock.millis() - i * MINUTE / 10;
+            runs[2 * i + 1] = runs[2 * i] + 30 * MINUTE;
+        }
+        after.runs.adopt(after, runs, clock.millis());
+        assertArrayEquals(sorted(runs), sorted(after.runs.inFlight(clock.millis())));
+        clock.advance(Duration.ofHours(1));
+        assertEquals(ErrorBudget.of(100, 0, 0.95), after.errorBudget(), "each counts bad at its deadline");
+    }
+
+    @Test
     void takingOverMoreThanTheBoundIsRefusedWhole() {
         ManualClock clock = ManualClock.at(MIDNIGHT);
         Slo after = etl(clock);

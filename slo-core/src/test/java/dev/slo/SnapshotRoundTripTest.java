@@ -43,4 +43,16 @@ class SnapshotRoundTripTest {
         SnapshotScenario.assertSameAnswers(original.slos, restored.slos, "after the same new day of events" + REPLAY);
         assertEquals(original.slos.snapshot(), restored.slos.snapshot());
     }
+
+    @Test
+    void aRunWhoseDeadlinePassedUnnoticedBeforeTheSnapshotCountsBadInIt() {
+        SnapshotScenario original = new SnapshotScenario(SnapshotScenario.START);
+        original.slo("nightly-etl").startRun();
+        original.clock.advance(Duration.ofHours(1));     // its deadline passed; no query has looked since
+        Snapshot snapshot = original.slos.snapshot();
+        SnapshotScenario restored = new SnapshotScenario(original.clock.instant());
+        restored.slos.restore(snapshot);
+        assertEquals(ErrorBudget.of(1, 0, 0.99), restored.slo("nightly-etl").errorBudget());
+        assertEquals(original.slo("nightly-etl").errorBudget(), restored.slo("nightly-etl").errorBudget());
+    }
 }
