@@ -142,6 +142,19 @@ final class RestartStoryTest {
         assertFalse(printed.contains("NOT"), printed);
     }
 
+    @Test
+    void readmeShowsTheSnippetsAndTheOutputExactly() throws IOException {
+        List<String> source = Files.readAllLines(Path.of("src/main/java/dev/slo/examples/RestartStory.java"));
+        for (String marker : List.of("save", "restart", "fleet")) {
+            List<String> snippet = Snippets.between(source, "// " + marker + ":begin", "// " + marker + ":end");
+            assertFalse(snippet.isEmpty(), marker);
+            assertTrue(Snippets.readmeHolds(snippet), "README.md must hold the " + marker + " snippet of RestartStory.java line for line:\n"
+                    + String.join("\n", snippet));
+        }
+        List<String> output = printed.lines().map(String::stripTrailing).toList();
+        assertTrue(Snippets.readmeHolds(output), "README.md must show RestartStory's output line for line:\n" + printed);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static ErrorBudget budget(SloRegistry registry, String name) {
