@@ -2,6 +2,8 @@ package dev.slo;
 
 import dev.slo.report.Reports;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,12 @@ import java.util.Optional;
  * <p>Thread-safe. Defining and looking up SLOs takes a short lock; recording into them does not.
  */
 public final class SloRegistry {
+    /**
+     * How far after a registry's clock a snapshot it restores may have been taken: one minute, for the
+     * clocks of a fleet's instances (see {@link #restore}).
+     */
+    public static final Duration MAX_SNAPSHOT_AHEAD = Duration.ofMinutes(1);
+
     private final Clock clock;
     private final Object lock = new Object();
     /** Held by restore: two restores never interleave their checks and changes. */
@@ -154,14 +162,17 @@ public final class SloRegistry {
      * Events recorded meanwhile are kept and add to the restored ones; restoring the same snapshot twice
      * counts it twice.
      *
-     * <p>A snapshot holding buckets later than the one open now (the clock went back, or the snapshot came
-     * from an instance whose clock runs ahead by more than the 10-second bucket open now) is refused, not
-     * clamped: its newest events would otherwise count in buckets they did not happen in.
+     * <p>Clocks of a fleet differ by seconds: a snapshot taken up to {@link #MAX_SNAPSHOT_AHEAD} (one minute)
+     * after this registry's clock reads is restored as of its own time. The SLOs' buckets move forward to
+     * it, and events recorded meanwhile at the earlier readings count in the bucket open then, as after a
+     * clock that went back. A snapshot from further ahead (the clock went back, or a wrong file) is
+     * refused, not clamped: its events would count in buckets they did not happen in.
      *
      * @param snapshot the snapshot to add
      * @return the SLOs restored, and those of the snapshot this registry does not define (ignored)
      * @throws NullPointerException if {@code snapshot} is null
-     * @throws IllegalArgumentException if {@code snapshot} holds buckets later than now, or an SLO of the same name
+     * @throws IllegalArgumentException if {@code snapshot} was taken more than {@link #MAX_SNAPSHOT_AHEAD} after
+     *     the registry's clock reads, or an SLO of the same name
      *     has another SLI (kind or parameter), window or budgeting (the message names it); the target may
      *     differ. Nothing changes.
      * @throws IllegalStateException if a deadline SLO would track more runs than it can (nothing changes)
@@ -169,7 +180,14 @@ public final class SloRegistry {
     public RestoreResult restore(Snapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot must not be null");
         synchronized (restoreLock) {
-            long now = clock.millis();
+            long clockNow = clock.millis();
+            long takenAt = snapshot.takenAt().toEpochMilli();
+            if (takenAt > clockNow + MAX_SNAPSHOT_AHEAD.toMillis()) {
+                throw new IllegalArgumentException("snapshot must be taken at most " + MAX_SNAPSHOT_AHEAD.toSeconds()
+                        + " s after the registry's clock reads, got one taken at " + snapshot.takenAt() + " while the clock reads "
+                        + Instant.ofEpochMilli(clockNow) + ": did the clock go back?");
+            }
+            long now = Math.max(clockNow, takenAt);      // a checked-and-refused restore may leave the buckets moved on to it: no count changes
             List<String> restored = new ArrayList<>();
             List<String> ignored = new ArrayList<>();
             List<Slo> targets = new ArrayList<>();

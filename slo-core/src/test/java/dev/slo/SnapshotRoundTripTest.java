@@ -1,6 +1,8 @@
 package dev.slo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -54,5 +56,24 @@ class SnapshotRoundTripTest {
         restored.slos.restore(snapshot);
         assertEquals(ErrorBudget.of(1, 0, 0.99), restored.slo("nightly-etl").errorBudget());
         assertEquals(original.slo("nightly-etl").errorBudget(), restored.slo("nightly-etl").errorBudget());
+    }
+
+    @Test
+    void aSnapshotFromAClockSecondsAheadRestoresAsOfItsTimeAndOneMinutesAheadIsRefused() throws IOException {
+        SnapshotScenario ahead = new SnapshotScenario(SnapshotScenario.START);
+        ahead.traffic(SEED, Duration.ofHours(5), true);
+        ahead.clock.set(ahead.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1)));
+        Snapshot atTheHour = ahead.slos.snapshot();      // its newest buckets are the empty ones opening on the hour
+
+        SnapshotScenario behind = new SnapshotScenario(atTheHour.takenAt().minusSeconds(4));
+        assertEquals(atTheHour.names(), behind.slos.restore(atTheHour).restored(), "4 s of skew across the hour");
+        behind.clock.advance(Duration.ofSeconds(4));
+        SnapshotScenario.assertSameAnswers(ahead.slos, behind.slos, "restored from a clock 4 s ahead" + REPLAY);
+
+        SnapshotScenario farBehind = new SnapshotScenario(atTheHour.takenAt().minus(Duration.ofSeconds(61)));
+        Snapshot before = farBehind.slos.snapshot();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> farBehind.slos.restore(atTheHour));
+        assertTrue(e.getMessage().contains("did the clock go back?") && e.getMessage().contains(atTheHour.takenAt().toString()), e.getMessage());
+        assertEquals(before, farBehind.slos.snapshot(), "nothing changed");
     }
 }
