@@ -598,7 +598,7 @@ final class SnapshotDecoderProperties {
      * restore throws IllegalArgumentException naming the third, and the registry's snapshot is as before:
      * the first two, which passed their checks, were not restored either.
      */
-    @Property(tries = 12)
+    @Property(tries = 25)
     void aRestoreRefusedPartWayChangesNothing(@ForAll long seed, @ForAll Mismatch mismatch) {
         SnapshotScenario r = new SnapshotScenario(SnapshotScenario.START);
         r.traffic(seed, Duration.ofHours(6), true);
