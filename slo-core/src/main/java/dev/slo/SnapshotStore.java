@@ -1,5 +1,6 @@
 package dev.slo;
 
+import dev.slo.engine.Durations;
 import dev.slo.snapshot.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class SnapshotStore {
         Objects.requireNonNull(period, "period must not be null");
         Objects.requireNonNull(executor, "executor must not be null");
         if (period.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("period must be at least 1 s, got " + period);
+            throw new IllegalArgumentException("period must be at least 1 s, got " + Durations.format(period));
         }
         long millis = period.toMillis();
         return executor.scheduleAtFixedRate(() -> saveLogged(slos), millis, millis, TimeUnit.MILLISECONDS);
