@@ -606,8 +606,9 @@ final class SnapshotDecoderProperties {
         assertEquals(List.of("api", "api-latency", "export-week"), other.names());
         Snapshot before = r.slos.snapshot();
 
-        IllegalArgumentException e = Rejections.throwsNaming(IllegalArgumentException.class, () -> r.slos.restore(other),
-                "\"export-week\"", mismatch == Mismatch.FROM_THE_FUTURE ? "clock" : "definition");
+        IllegalArgumentException e = mismatch == Mismatch.FROM_THE_FUTURE     // refused as a whole, before any SLO
+                ? Rejections.throwsNaming(IllegalArgumentException.class, () -> r.slos.restore(other), "clock go back")
+                : Rejections.throwsNaming(IllegalArgumentException.class, () -> r.slos.restore(other), "\"export-week\"", "definition");
 
         assertEquals(before, r.slos.snapshot(), "a refused restore changes nothing: " + e.getMessage());
         SnapshotScenario control = new SnapshotScenario(r.clock.instant());   // the same snapshot, but matching, restores whole
@@ -618,7 +619,7 @@ final class SnapshotDecoderProperties {
     /**
      * A snapshot of "api", "api-latency" (as in SnapshotScenario) and "export-week", with seeded traffic,
      * taken at {@code now}; "export-week" differs from SnapshotScenario's by {@code mismatch}, or (for
-     * FROM_THE_FUTURE) is as there but taken an hour after {@code now}; for a null mismatch all three are as there.
+     * FROM_THE_FUTURE) is as there but merged with a snapshot taken an hour after {@code now}; for a null mismatch all three are as there.
      */
     private static Snapshot partlyMismatching(long seed, Mismatch mismatch, Instant now) {
         ManualClock clock = ManualClock.at(now.minus(Duration.ofHours(2)));
