@@ -297,7 +297,7 @@ public final class SliceRecorder implements Ledger {
                 if (spilled.begun() == begun && spilled.quiet()) {
                     List<TierCounts> copies = new ArrayList<>(tiers.length);
                     for (TimeTier tier : tiers) {
-                        copies.add(tier.copy());
+                        copies.add(tier.copy(false));
                     }
                     return new SliceCounts(copies, open[1] == 0 ? new long[0] : new long[] {slice, open[0], open[1]});
                 }
@@ -363,7 +363,7 @@ public final class SliceRecorder implements Ledger {
         }
         List<TierCounts> sums = new ArrayList<>(tiers.length);
         for (int i = 0; i < tiers.length; i++) {
-            sums.add(TierCounts.sum(tiers[i].copy(), copy.tiers().get(i)));
+            sums.add(TierCounts.sum(tiers[i].copy(false), copy.tiers().get(i)));
         }
         return sums;
     }

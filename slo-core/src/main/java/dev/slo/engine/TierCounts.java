@@ -13,6 +13,8 @@ public final class TierCounts {
     private final long firstIndex;
     /** Interleaved: counts[2*i] = good, counts[2*i + 1] = total of bucket firstIndex + i. */
     private final long[] counts;
+    /** Events, good at most total; or slice verdict cells ({@link #ofCells}). */
+    private final boolean events;
 
     /**
      * @param lengthMillis the bucket length, positive
@@ -22,6 +24,10 @@ public final class TierCounts {
      *     a bucket has a negative count or more good than total events
      */
     public TierCounts(long lengthMillis, long firstIndex, long[] counts) {
+        this(lengthMillis, firstIndex, counts, true);
+    }
+
+    private TierCounts(long lengthMillis, long firstIndex, long[] counts, boolean events) {
         if (lengthMillis <= 0) {
             throw new IllegalArgumentException("lengthMillis must be positive, got " + lengthMillis);
         }
@@ -29,14 +35,37 @@ public final class TierCounts {
             throw new IllegalArgumentException("counts must hold good and total of at least one bucket, got " + counts.length + " values");
         }
         for (int i = 0; i < counts.length; i += 2) {
-            if (counts[i] < 0 || counts[i] > counts[i + 1]) {
-                throw new IllegalArgumentException("bucket " + (firstIndex + i / 2) + " must have 0 <= good <= total, got good "
-                        + counts[i] + " of " + counts[i + 1]);
+            if (counts[i] < 0 || counts[i + 1] < 0 || (events && counts[i] > counts[i + 1])) {
+                throw new IllegalArgumentException("bucket " + (firstIndex + i / 2) + " must have " + (events ? "0 <= good <= total" : "cells >= 0")
+                        + ", got good " + counts[i] + " of " + counts[i + 1]);
             }
         }
         this.lengthMillis = lengthMillis;
         this.firstIndex = firstIndex;
         this.counts = counts.clone();
+        this.events = events;
+    }
+
+    /**
+     * A copy of a tier of slice verdict cells (SliceVerdicts), whose two cells per bucket are checked only
+     * to be non-negative: under ratio-timeslices budgeting they hold a 32.32 ratio sum and packed slice
+     * counts, and a verdict placed at a coarser bucket's start may put one cell of a slice in another
+     * bucket than the other.
+     *
+     * @param lengthMillis the bucket length, positive
+     * @param firstIndex   the index of the first bucket
+     * @param cells        the two cells interleaved, bucket by bucket (copied), each at least 0
+     * @return the copy
+     * @throws IllegalArgumentException if the length is not positive, the array's length is odd or zero, or
+     *     a cell is negative
+     */
+    public static TierCounts ofCells(long lengthMillis, long firstIndex, long[] cells) {
+        return new TierCounts(lengthMillis, firstIndex, cells, false);
+    }
+
+    /** {@return whether the buckets hold events (good at most total), not slice verdict cells} */
+    public boolean holdsEvents() {
+        return events;
     }
 
     /** {@return the bucket length in ms} */
@@ -79,7 +108,7 @@ public final class TierCounts {
      * @throws IllegalArgumentException if the lengths or sizes differ
      */
     public static TierCounts sum(TierCounts a, TierCounts b) {
-        if (a.lengthMillis != b.lengthMillis || a.size() != b.size()) {
+        if (a.lengthMillis != b.lengthMillis || a.size() != b.size() || a.events != b.events) {
             throw new IllegalArgumentException("tiers of " + a.size() + " x " + a.lengthMillis + " ms and " + b.size() + " x "
                     + b.lengthMillis + " ms do not line up");
         }
@@ -90,7 +119,7 @@ public final class TierCounts {
             out[2 * i] = a.good(first + i) + b.good(first + i);
             out[2 * i + 1] = a.total(first + i) + b.total(first + i);
         }
-        return new TierCounts(a.lengthMillis, first, out);
+        return new TierCounts(a.lengthMillis, first, out, a.events);
     }
 
     /** The counts of bucket {@code index} added to {@code out} ([0] good, [1] total). */
@@ -101,7 +130,7 @@ public final class TierCounts {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TierCounts t && t.lengthMillis == lengthMillis && t.firstIndex == firstIndex
+        return o instanceof TierCounts t && t.lengthMillis == lengthMillis && t.firstIndex == firstIndex && t.events == events
                 && Arrays.equals(t.counts, counts);
     }
 

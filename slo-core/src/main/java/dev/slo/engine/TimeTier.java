@@ -101,6 +101,11 @@ final class TimeTier {
 
     /** {@return a copy of the sealed buckets in the ring and the open one, oldest first} */
     TierCounts copy() {
+        return copy(true);
+    }
+
+    /** {@return a copy as {@link #copy()}, of events or (false) of slice verdict cells} */
+    TierCounts copy(boolean events) {
         long[] counts = new long[2 * (slots + 1)];
         for (int i = 0; i < slots; i++) {
             int s = slot(openIndex - slots + i);
@@ -109,7 +114,7 @@ final class TimeTier {
         }
         counts[2 * slots] = open[0];
         counts[2 * slots + 1] = open[1];
-        return new TierCounts(lengthMillis, openIndex - slots, counts);
+        return events ? new TierCounts(lengthMillis, openIndex - slots, counts) : TierCounts.ofCells(lengthMillis, openIndex - slots, counts);
     }
 
     /** Replaces every bucket with those of {@code copy}, which has this tier's length and size and open index. */

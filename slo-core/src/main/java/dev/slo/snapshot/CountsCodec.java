@@ -87,7 +87,7 @@ public final class CountsCodec {
      * @param out    the section being written
      */
     public static void write(SliceCounts counts, SectionWriter out) {
-        writeTiers(counts.tiers(), out);
+        writeCellTiers(counts.tiers(), out);
         long[] pending = counts.pending();
         out.varint(pending.length / 3);
         for (int i = 0; i < pending.length; i += 3) {
@@ -103,7 +103,7 @@ public final class CountsCodec {
      * @throws SnapshotFormatException if the bytes are not such a copy
      */
     public static SliceCounts readSlices(SectionReader in) throws SnapshotFormatException {
-        List<TierCounts> tiers = readTiers(in);
+        List<TierCounts> tiers = readCellTiers(in);
         int count = (int) in.varint(in.remaining() / 3, "pending slice count");   // every slice takes at least 3 bytes
         long[] pending = new long[3 * count];
         for (int i = 0; i < pending.length; i += 3) {
@@ -112,6 +112,46 @@ public final class CountsCodec {
             pending[i + 1] = pending[i + 2] - in.varint(pending[i + 2], "pending slice bad readings");
         }
         return checked(in, () -> new SliceCounts(tiers, pending));
+    }
+
+    /** Slice verdict cells: each cell as its change from the previous bucket's (zigzag), both often 0. */
+    private static void writeCellTiers(List<TierCounts> tiers, SectionWriter out) {
+        out.varint(tiers.size());
+        for (TierCounts tier : tiers) {
+            out.varint(tier.lengthMillis()).zigzag(tier.firstIndex()).varint(tier.size());
+            long previousGood = 0;
+            long previousTotal = 0;
+            for (long k = tier.firstIndex(); k <= tier.lastIndex(); k++) {
+                out.zigzag(tier.good(k) - previousGood).zigzag(tier.total(k) - previousTotal);
+                previousGood = tier.good(k);
+                previousTotal = tier.total(k);
+            }
+        }
+    }
+
+    private static List<TierCounts> readCellTiers(SectionReader in) throws SnapshotFormatException {
+        int tierCount = (int) in.varint(MAX_TIERS, "tier count");
+        List<TierCounts> tiers = new ArrayList<>(tierCount);
+        for (int t = 0; t < tierCount; t++) {
+            long length = in.varint(Long.MAX_VALUE, "bucket length");
+            long first = in.zigzag("first bucket index");
+            int size = (int) in.varint(in.remaining() / 2, "bucket count");   // every bucket takes at least 2 bytes
+            if (length == 0 || !inEpochRange(first, size, length)) {
+                throw in.error("a tier of " + size + " buckets of " + length + " ms from bucket " + first + " is out of range");
+            }
+            long[] cells = new long[2 * size];
+            for (int i = 0; i < cells.length; i++) {
+                long previous = i < 2 ? 0 : cells[i - 2];
+                long change = in.zigzag("change in a verdict cell");
+                long next = previous + change;
+                if (((previous ^ next) & (change ^ next)) < 0 || next < 0) {
+                    throw in.error("bucket " + (first + i / 2) + "'s verdict cell is out of range");
+                }
+                cells[i] = next;
+            }
+            tiers.add(checked(in, () -> TierCounts.ofCells(length, first, cells)));
+        }
+        return tiers;
     }
 
     private static void writeTiers(List<TierCounts> tiers, SectionWriter out) {
