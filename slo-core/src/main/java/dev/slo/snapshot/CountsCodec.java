@@ -24,7 +24,7 @@ public final class CountsCodec {
 
     /** Writes {@code counts} to {@code out}. @param counts the copy @param out the section being written */
     public static void write(RecorderCounts counts, SectionWriter out) {
-        writeTiers(counts.tiers(), out);
+        writeTiers(counts.tiers(), out, false);
         boolean head = counts.headStartMillis() != Long.MIN_VALUE;
         out.varint(head ? 1 : 0);
         if (head) {
@@ -64,7 +64,7 @@ public final class CountsCodec {
      * @throws SnapshotFormatException if the bytes are not such counts
      */
     public static RecorderCounts read(SectionReader in) throws SnapshotFormatException {
-        List<TierCounts> tiers = readTiers(in);
+        List<TierCounts> tiers = readTiers(in, false);
         long headStart = Long.MIN_VALUE;
         long headTotal = 0;
         long headBad = 0;
@@ -87,7 +87,7 @@ public final class CountsCodec {
      * @param out    the section being written
      */
     public static void write(SliceCounts counts, SectionWriter out) {
-        writeCellTiers(counts.tiers(), out);
+        writeTiers(counts.tiers(), out, true);
         long[] pending = counts.pending();
         out.varint(pending.length / 3);
         for (int i = 0; i < pending.length; i += 3) {
@@ -103,7 +103,7 @@ public final class CountsCodec {
      * @throws SnapshotFormatException if the bytes are not such a copy
      */
     public static SliceCounts readSlices(SectionReader in) throws SnapshotFormatException {
-        List<TierCounts> tiers = readCellTiers(in);
+        List<TierCounts> tiers = readTiers(in, true);
         int count = (int) in.varint(in.remaining() / 3, "pending slice count");   // every slice takes at least 3 bytes
         long[] pending = new long[3 * count];
         for (int i = 0; i < pending.length; i += 3) {
@@ -114,60 +114,32 @@ public final class CountsCodec {
         return checked(in, () -> new SliceCounts(tiers, pending));
     }
 
-    /** Slice verdict cells: each cell as its change from the previous bucket's (zigzag), both often 0. */
-    private static void writeCellTiers(List<TierCounts> tiers, SectionWriter out) {
+    /**
+     * Writes tiers: per tier its bucket length, first index and size, then per bucket either (events) the
+     * change in total from the previous bucket and the bad events, or (slice verdict cells) each cell's
+     * change from the previous bucket's; all zigzag but the bad events.
+     */
+    private static void writeTiers(List<TierCounts> tiers, SectionWriter out, boolean cells) {
         out.varint(tiers.size());
         for (TierCounts tier : tiers) {
             out.varint(tier.lengthMillis()).zigzag(tier.firstIndex()).varint(tier.size());
             long previousGood = 0;
             long previousTotal = 0;
             for (long k = tier.firstIndex(); k <= tier.lastIndex(); k++) {
-                out.zigzag(tier.good(k) - previousGood).zigzag(tier.total(k) - previousTotal);
-                previousGood = tier.good(k);
-                previousTotal = tier.total(k);
-            }
-        }
-    }
-
-    private static List<TierCounts> readCellTiers(SectionReader in) throws SnapshotFormatException {
-        int tierCount = (int) in.varint(MAX_TIERS, "tier count");
-        List<TierCounts> tiers = new ArrayList<>(tierCount);
-        for (int t = 0; t < tierCount; t++) {
-            long length = in.varint(Long.MAX_VALUE, "bucket length");
-            long first = in.zigzag("first bucket index");
-            int size = (int) in.varint(in.remaining() / 2, "bucket count");   // every bucket takes at least 2 bytes
-            if (length == 0 || !inEpochRange(first, size, length)) {
-                throw in.error("a tier of " + size + " buckets of " + length + " ms from bucket " + first + " is out of range");
-            }
-            long[] cells = new long[2 * size];
-            for (int i = 0; i < cells.length; i++) {
-                long previous = i < 2 ? 0 : cells[i - 2];
-                long change = in.zigzag("change in a verdict cell");
-                long next = previous + change;
-                if (((previous ^ next) & (change ^ next)) < 0 || next < 0) {
-                    throw in.error("bucket " + (first + i / 2) + "'s verdict cell is out of range");
-                }
-                cells[i] = next;
-            }
-            tiers.add(checked(in, () -> TierCounts.ofCells(length, first, cells)));
-        }
-        return tiers;
-    }
-
-    private static void writeTiers(List<TierCounts> tiers, SectionWriter out) {
-        out.varint(tiers.size());
-        for (TierCounts tier : tiers) {
-            out.varint(tier.lengthMillis()).zigzag(tier.firstIndex()).varint(tier.size());
-            long previousTotal = 0;
-            for (long k = tier.firstIndex(); k <= tier.lastIndex(); k++) {
+                long good = tier.good(k);
                 long total = tier.total(k);
-                out.zigzag(total - previousTotal).varint(total - tier.good(k));
+                if (cells) {
+                    out.zigzag(good - previousGood).zigzag(total - previousTotal);
+                } else {
+                    out.zigzag(total - previousTotal).varint(total - good);
+                }
+                previousGood = good;
                 previousTotal = total;
             }
         }
     }
 
-    private static List<TierCounts> readTiers(SectionReader in) throws SnapshotFormatException {
+    private static List<TierCounts> readTiers(SectionReader in, boolean cells) throws SnapshotFormatException {
         int tierCount = (int) in.varint(MAX_TIERS, "tier count");
         List<TierCounts> tiers = new ArrayList<>(tierCount);
         for (int t = 0; t < tierCount; t++) {
@@ -178,24 +150,35 @@ public final class CountsCodec {
                 throw in.error("a tier of " + size + " buckets of " + length + " ms from bucket " + first + " is out of range");
             }
             long[] counts = new long[2 * size];
+            long good = 0;
             long total = 0;
             for (int i = 0; i < size; i++) {
-                long change = in.zigzag("change in total");
-                long next = total + change;
-                if (((total ^ next) & (change ^ next)) < 0) {
-                    throw in.error("bucket " + (first + i) + "'s total overflows");
+                if (cells) {
+                    good = added(in, good, in.zigzag("change in a verdict cell"), first + i);
+                    total = added(in, total, in.zigzag("change in a verdict cell"), first + i);
+                } else {
+                    total = added(in, total, in.zigzag("change in total"), first + i);
+                    long bad = in.varint(Long.MAX_VALUE, "bad events");
+                    if (bad > total) {
+                        throw in.error("bucket " + (first + i) + " holds " + bad + " bad of " + total + " events");
+                    }
+                    good = total - bad;
                 }
-                total = next;
-                long bad = in.varint(Long.MAX_VALUE, "bad events");
-                if (total < 0 || bad > total) {
-                    throw in.error("bucket " + (first + i) + " holds " + bad + " bad of " + total + " events");
-                }
-                counts[2 * i] = total - bad;
+                counts[2 * i] = good;
                 counts[2 * i + 1] = total;
             }
-            tiers.add(checked(in, () -> new TierCounts(length, first, counts)));
+            tiers.add(checked(in, () -> cells ? TierCounts.ofCells(length, first, counts) : new TierCounts(length, first, counts)));
         }
         return tiers;
+    }
+
+    /** {@code previous + change}, refused when it overflows or falls below 0. */
+    private static long added(SectionReader in, long previous, long change, long bucket) throws SnapshotFormatException {
+        long next = previous + change;
+        if (((previous ^ next) & (change ^ next)) < 0 || next < 0) {
+            throw in.error("bucket " + bucket + "'s count is out of range");
+        }
+        return next;
     }
 
     /** Whether buckets {@code first .. first + size} of {@code length} ms start and end within the epoch millis of a long. */
