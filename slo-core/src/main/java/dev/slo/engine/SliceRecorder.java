@@ -18,8 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *    writer reads openSlice, the state word and openSlice again (two volatile reads of openSlice and
  *    one of the word), and CASes the word. The first writer to see a new slice closes the old one by a
  *    CAS on the same word; the word's counts are then final, so the closer gives the slice its verdict
- *    itself and parks it (SliceVerdicts), then tries the lock (tryLock, never waiting) to absorb. No
- *    writer ever waits, however long a query holds the lock.
+ *    itself and parks it (SliceVerdicts), then tries the lock (tryLock, never waiting) to absorb. A
+ *    writer waits only when one lock hold outlasts all 64 verdict cells (each takes the verdicts of its
+ *    bucket, 16 or more slices, whole ones under ratio budgeting): then the closer takes the lock to add
+ *    its verdict itself, so that none is lost. With the system clock that takes a reader descheduled
+ *    for over an hour; a test's clock driven fast by another thread can.
  *  - Readers (query methods) take the lock (they may wait for each other, never for a writer), close
  *    the open slice if its end has passed, absorb and read the tiers. The lock holder absorbs: it
  *    advances the tiers, moves the parked verdicts they now reach into them (SliceVerdicts), and
@@ -186,7 +189,15 @@ public final class SliceRecorder implements Ledger {
                 publish(slice, counts);
             }
         } else if (counts != 0) {
-            verdicts.park(slice, SliceWord.good(counts), SliceWord.total(counts));
+            int unparked = verdicts.park(slice, SliceWord.good(counts), SliceWord.total(counts));
+            if (unparked != 0) {                          // a lock hold outlasted every verdict cell (class notes)
+                lock.lock();
+                try {
+                    verdicts.addUnparked(slice, SliceWord.good(counts), SliceWord.total(counts), unparked);
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
     }
 
@@ -286,8 +297,10 @@ public final class SliceRecorder implements Ledger {
                 long[] read = openWord();
                 long slice = read[0];
                 long word = read[1];
-                if (!spilled.quiet()) {
-                    Thread.onSpinWait();                  // a close or spill mid-hand-off: its counts are on the way
+                if (!spilled.quiet()) {                   // a close or spill mid-hand-off: its counts are on the way,
+                    lock.unlock();                        // or it waits for this lock (a verdict no cell had room for)
+                    Thread.yield();
+                    lock.lock();
                     continue;
                 }
                 absorb(Math.max(effectiveNow, slice * sliceMillis));   // the verdicts parked before the word was read

@@ -66,35 +66,53 @@ final class SliceVerdicts implements TaggedCells.Harvest {
 
     // ---------------------------------------------------------------- writers (lock-free)
 
-    /** Parks the verdict of a slice of {@code good} of {@code total} readings (total > 0). Lock-free. */
-    void park(long slice, long good, long total) {
+    /**
+     * Parks the verdict of a slice of {@code good} of {@code total} readings (total > 0). Lock-free.
+     *
+     * @return 0 if parked whole; else the kinds (a bit each) the cells had no room for, after a lock hold
+     *     outlasting them all: the caller then takes the lock and adds those with {@link #addUnparked}
+     */
+    int park(long slice, long good, long total) {
         long start = slice * sliceMillis;
-        if (ratio) {
-            long ratioCell = Math.round((double) good / total * RATIO_SCALE);
-            if (ratioCell > 0) {
-                park(start, RATIO_SUM, ratioCell);
-            }
-            park(start, good == total ? ALL_GOOD : NOT_ALL_GOOD, 1);
-        } else {
-            park(start, isGood(good, total) ? GOOD_SLICES : BAD_SLICES, 1);
+        if (!ratio) {
+            int kind = isGood(good, total) ? GOOD_SLICES : BAD_SLICES;
+            return park(start, kind, 1) ? 0 : 1 << kind;
         }
+        long ratioCell = ratioCell(good, total);
+        int kind = good == total ? ALL_GOOD : NOT_ALL_GOOD;
+        int unparked = ratioCell > 0 && !park(start, RATIO_SUM, ratioCell) ? 1 << RATIO_SUM : 0;
+        return park(start, kind, 1) ? unparked : unparked | 1 << kind;
+    }
+
+    /** Adds the kinds {@code unparked} of a slice's verdict (see {@link #park}) straight into the tiers. Lock held. */
+    void addUnparked(long slice, long good, long total, int unparked) {
+        long start = slice * sliceMillis;
+        Tiers.advance(tiers, start);
+        for (int kind = 0; kind < 3; kind++) {
+            if ((unparked & 1 << kind) != 0) {
+                addKind(start, kind, ratio && kind == RATIO_SUM ? ratioCell(good, total) : 1);
+            }
+        }
+    }
+
+    private static long ratioCell(long good, long total) {
+        return Math.round((double) good / total * RATIO_SCALE);
     }
 
     /**
      * Adds a verdict count to the cell of the finest tier bucket holding {@code start} that finds room,
-     * else merges into the nearest hour parked. Lock-free.
+     * else merges into the nearest hour of its kind parked. Lock-free.
+     *
+     * @return false if no cell had room
      */
-    private void park(long start, int kind, long count) {
+    private boolean park(long start, int kind, long count) {
         for (int level = 0; level < tiers.length; level++) {
             if (cells[level].add(Math.floorDiv(start, tiers[level].lengthMillis), kind, count)) {
-                return;
+                return true;
             }
         }
         int coarsest = tiers.length - 1;
-        if (!cells[coarsest].addNearest(Math.floorDiv(start, tiers[coarsest].lengthMillis), kind, count)) {
-            // Unreachable: every hourly cell would hold 2^36 - 1 verdicts of one lock hold.
-            throw new IllegalStateException("slice verdict cells full");
-        }
+        return cells[coarsest].addNearest(Math.floorDiv(start, tiers[coarsest].lengthMillis), kind, count);
     }
 
     private boolean isGood(long good, long total) {
@@ -125,7 +143,7 @@ final class SliceVerdicts implements TaggedCells.Harvest {
         long start = slice * sliceMillis;
         Tiers.advance(tiers, start);
         if (ratio) {
-            addKind(start, RATIO_SUM, Math.round((double) good / total * RATIO_SCALE));
+            addKind(start, RATIO_SUM, ratioCell(good, total));
             addKind(start, good == total ? ALL_GOOD : NOT_ALL_GOOD, 1);
         } else {
             addKind(start, isGood(good, total) ? GOOD_SLICES : BAD_SLICES, 1);

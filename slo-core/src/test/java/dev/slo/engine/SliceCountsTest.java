@@ -3,11 +3,14 @@ package dev.slo.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slo.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A slice recorder's copy: taken, added to a fresh recorder, it answers as the original, whatever the lock hold did to its verdicts. */
 final class SliceCountsTest {
@@ -15,6 +18,39 @@ final class SliceCountsTest {
 
     private static SliceRecorder ratioSlices(ManualClock clock) {
         return new SliceRecorder(clock, 10_000, 1.0, true, Duration.ofDays(30));
+    }
+
+    /**
+     * Runs {@code body} in a writer thread while this thread holds the recorder's lock, as a long query
+     * would, and releases it once the writer has finished or waits for it (a verdict no cell had room for).
+     *
+     * @return whether the writer had to wait for the lock
+     */
+    private static boolean whileLockHeld(SliceRecorder slices, Runnable body) throws InterruptedException {
+        if (!slices.tryAcquire()) {
+            throw new AssertionError("the lock was free");
+        }
+        Thread writer = new Thread(body);
+        boolean waited = false;
+        boolean held = true;
+        try {
+            writer.start();
+            while (writer.isAlive() && held) {
+                if (writer.getState() == Thread.State.WAITING) {
+                    waited = true;
+                    held = false;
+                    slices.release();
+                } else {
+                    Thread.sleep(1);
+                }
+            }
+        } finally {
+            if (held) {
+                slices.release();
+            }
+        }
+        writer.join();
+        return waited;
     }
 
     private static void assertSameTallies(SliceRecorder a, SliceRecorder b, long now) {
@@ -34,20 +70,16 @@ final class SliceCountsTest {
      * the cells as they are (it must not refuse them as events) and gives them back exactly.
      */
     @Test
-    void aCopyTakenAfterVerdictsParkedAtCoarserBucketsRestoresExactly() {
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aCopyTakenAfterVerdictsParkedAtCoarserBucketsRestoresExactly() throws InterruptedException {
         ManualClock clock = ManualClock.at(START);
         SliceRecorder original = ratioSlices(clock);
-        if (!original.tryAcquire()) {
-            throw new AssertionError("the lock was free");
-        }
-        try {
+        whileLockHeld(original, () -> {
             for (int slice = 0; slice < 200; slice++) {   // 200 slices of 10 s closed while the lock is held
                 original.record(clock.millis(), slice % 3 == 0 ? 1 : 2, 2);
                 clock.advance(Duration.ofSeconds(10));
             }
-        } finally {
-            original.release();
-        }
+        });
         SliceCounts copy = original.counts(clock.millis());
         SliceRecorder restored = ratioSlices(ManualClock.at(clock.instant()));
         restored.add(copy, clock.millis());
@@ -80,5 +112,29 @@ final class SliceCountsTest {
         SliceRecorder behind = ratioSlices(ManualClock.at(START.minusSeconds(30)));
         assertThrows(IllegalArgumentException.class, () -> behind.add(copy, START.minusSeconds(30).toEpochMilli()));
         assertEquals(0, behind.lookBacks(START.minusSeconds(30).toEpochMilli(), 60_000)[0].total(), "nothing changed");
+    }
+
+    /**
+     * A lock hold across twelve hours of 10-second slices, far more verdicts than the cells hold: the
+     * closer that finds no room waits for the lock and adds its verdict itself. None is lost, none is
+     * counted twice, and no writer fails.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void verdictsParkedAcrossMoreHoursThanCellsAreAllKept() throws InterruptedException {
+        ManualClock clock = ManualClock.at(START);
+        SliceRecorder slices = ratioSlices(clock);
+        int count = 12 * 360;                                 // twelve hours of 10-second slices
+        boolean waited = whileLockHeld(slices, () -> {
+            for (int slice = 0; slice < count; slice++) {
+                slices.record(clock.millis(), slice < count / 2 ? 2 : 1, 2);
+                clock.advance(Duration.ofSeconds(10));
+            }
+        });
+        assertTrue(waited, "the cells ran out, so a closer waited for the lock to add its verdict");
+        Tally all = slices.lookBacks(clock.millis(), 86_400_000L)[0];
+        assertEquals(count, all.total(), "every slice judged once");
+        assertEquals(count / 2 + (count / 2) * 0.5, all.ratioSum(), 1e-6, "six hours all good, six at 0.5");
+        assertEquals(count / 2, all.good(), "slices with every reading good");
     }
 }
