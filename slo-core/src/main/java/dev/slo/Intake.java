@@ -121,12 +121,12 @@ final class Intake {
      * gate: the writers' gate stays the one for now. Event ledgers only: the caller refuses slices,
      * whose closed slices were judged from counts no longer kept.
      */
-    void recordAt(long now, long at, long good, long bad) {
+    void recordAt(long now, long at, long good, long bad, boolean live) {
         ExclusionGate g = gate;                           // volatile read
         if (!g.covers(at)) {
             g = ExclusionGate.at(g.exclusions, g.excludedRecorder, at);
         }
-        (at >= g.start ? g.excludedRecorder : events).recordAt(now, at, good, bad);
+        (at >= g.start ? g.excludedRecorder : events).recordAt(now, at, good, bad, live);
     }
 
     /** Starts excluding by {@code exclusions} (the revised spec's, already published); under the Slo's specLock. */

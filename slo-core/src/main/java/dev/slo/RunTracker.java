@@ -136,7 +136,7 @@ final class RunTracker {
             }
             if (run.deadlineMillis() < now && run.finish(JobRun.EXPIRED)) {
                 inFlight.decrementAndGet();
-                intake.recordAt(now, run.deadlineMillis(), 0, 1);   // never reported: bad, at its deadline, excluded if then
+                intake.recordAt(now, run.deadlineMillis(), 0, 1, true);   // never reported: bad, at its deadline, excluded if then
             }
             if (run.finished()) {
                 slots[i] = null;                          // drop the reference; the slot is free

@@ -193,6 +193,16 @@ public final class Slo extends SloRecording {
         }
     }
 
+    /**
+     * What this SLO has counted since its registry was created: monotonic counters for a metrics system
+     * (see {@link SloCounters} for what they hold and leave out). One consistent view per recorder.
+     *
+     * @return the counters, as of now
+     */
+    public SloCounters counters() {
+        return queries.counters(now());
+    }
+
     /** Adds a snapshot's excluded events (a restore, checked before); under specLock, as exclusions change. */
     void restoreExcluded(RecorderCounts counts, long now) {
         synchronized (specLock) {

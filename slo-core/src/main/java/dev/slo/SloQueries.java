@@ -188,4 +188,14 @@ final class SloQueries {
         }
         return new LatencyDistribution(intake.events.latencyCounts(now, millis));
     }
+
+    /** {@return the SLO's live counters as of {@code now}} */
+    SloCounters counters(long now) {
+        expireRuns(now);                                  // a run whose deadline passed counts bad once found out
+        long[] events = intake.events.liveCounts(now);
+        EventRecorder excludedRecorder = intake.excluded();
+        long excluded = excludedRecorder == null ? 0 : excludedRecorder.liveCounts(now)[1];
+        Tally slices = intake.slices == null ? Tally.ofEvents(0, 0) : intake.slices.liveSlices(now);
+        return new SloCounters(events[0], events[1] - events[0], excluded, slices.total(), slices.clampedRatioSum());
+    }
 }

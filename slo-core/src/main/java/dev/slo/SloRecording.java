@@ -143,7 +143,7 @@ abstract sealed class SloRecording permits Slo {
                     + spec.name() + "\" is budgeted by " + spec.budgeting()
                     + ": its closed slices were judged from counts no longer kept");
         }
-        intake.recordAt(now, at.toEpochMilli(), good, bad);
+        intake.recordAt(now, at.toEpochMilli(), good, bad, false);
     }
 
     private static void checkCounts(long good, long bad) {

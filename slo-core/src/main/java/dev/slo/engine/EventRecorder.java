@@ -162,13 +162,27 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
 
     /**
      * Counts events found out later at an earlier clock reading {@code atMillis} (a scheduled run whose
-     * deadline passed unreported, a backfill from logs) in its buckets still kept.
+     * deadline passed unreported, a backfill from logs) in its buckets still kept; {@code live} when it is
+     * found out now (it counts in {@link #liveCounts} too), not for a backfill.
      */
-    public void recordAt(long now, long atMillis, long good, long bad) {
+    public void recordAt(long now, long atMillis, long good, long bad, boolean live) {
         read(now, effectiveNow -> {
-            tiers.add(Math.min(Math.min(atMillis, LAST_MILLIS), effectiveNow), good, good + bad);
+            long at = Math.min(Math.min(atMillis, LAST_MILLIS), effectiveNow);
+            if (live) {
+                tiers.addLive(at, good, good + bad);
+            } else {
+                tiers.add(at, good, good + bad);
+            }
             return null;
         });
+    }
+
+    /**
+     * {@return the events counted live, ever, as of {@code now}: [0] good, [1] total} Live: recorded by
+     * writers, or found out now (a run whose deadline passed); never restored copies or backfills. Monotonic.
+     */
+    public long[] liveCounts(long now) {
+        return read(now, effectiveNow -> tiers.live());
     }
 
     /**

@@ -82,7 +82,7 @@ final class LateEvents implements TaggedCells.Harvest {
     /** A harvested late count: into its bucket of every tier. Lock held. */
     @Override
     public void take(long startMillis, int kind, long count) {
-        tiers.add(startMillis, kind == GOOD_KIND ? count : 0, count);
+        tiers.addLive(startMillis, kind == GOOD_KIND ? count : 0, count);
     }
 
     /** Bytes held, approximately: this object and its cells. */

@@ -404,6 +404,20 @@ public final class SliceRecorder implements Ledger {
         }
     }
 
+    /**
+     * {@return every slice judged here, ever, as of {@code now}: good, total and ratio sum as {@link #lookBacks}
+     * counts them} Restored verdicts are not among them; a restored open slice is, once judged. Monotonic.
+     */
+    public Tally liveSlices(long now) {
+        lock.lock();
+        try {
+            catchUp(now);
+            return verdicts.live();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return for tests: whether the lock, taken as a query does, was free and is now held */
     public boolean tryAcquire() {
         return lock.tryLock();

@@ -42,7 +42,7 @@ final class SliceVerdicts implements TaggedCells.Harvest {
     private static final int ALL_GOOD = 1;
     private static final int NOT_ALL_GOOD = 2;
     /** This object: header, the slice settings and two references (cells and tiers counted apart). */
-    private static final long OWN_BYTES = 40;
+    private static final long OWN_BYTES = 56;
 
     private final long sliceMillis;
     /** A slice is good when good/total reaches this (1.0: all good). Unused for ratio budgeting. */
@@ -52,6 +52,9 @@ final class SliceVerdicts implements TaggedCells.Harvest {
     private final TaggedCells[] cells;
     /** The owner's tiers, finest first. */
     private final TimeTier[] tiers;
+    /** Every verdict added to the tiers here, ever, in the cells' form; under the owner's lock. */
+    private long liveGoodCell;
+    private long liveTotalCell;
 
     SliceVerdicts(TimeTier[] tiers, long sliceMillis, double sliceTarget, boolean ratio) {
         this.tiers = tiers;
@@ -164,6 +167,21 @@ final class SliceVerdicts implements TaggedCells.Harvest {
         for (TimeTier tier : tiers) {
             tier.add(Math.floorDiv(at, tier.lengthMillis), goodCell, totalCell);
         }
+        liveGoodCell += goodCell;
+        liveTotalCell += totalCell;
+    }
+
+    /** {@return every slice judged here, ever (not restored verdicts), as a tally} Lock held. */
+    Tally live() {
+        return decode(liveGoodCell, liveTotalCell);
+    }
+
+    /** The slices of a sum of cells (see the class notes). */
+    private Tally decode(long goodCell, long totalCell) {
+        if (ratio) {
+            return new Tally(totalCell & 0xFFFF_FFFFL, totalCell >>> 32, goodCell / RATIO_SCALE);
+        }
+        return Tally.ofEvents(goodCell, totalCell);
     }
 
     // ---------------------------------------------------------------- readers (lock held, tiers caught up)
@@ -183,10 +201,7 @@ final class SliceVerdicts implements TaggedCells.Harvest {
         long from = -Math.floorDiv(-startMillis, tier.lengthMillis);   // first bucket starting at or after start
         long[] sum = new long[2];
         tier.sumFrom(from, sum);
-        if (ratio) {
-            return new Tally(sum[1] & 0xFFFF_FFFFL, sum[1] >>> 32, sum[0] / RATIO_SCALE);
-        }
-        return Tally.ofEvents(sum[0], sum[1]);
+        return decode(sum[0], sum[1]);
     }
 
     /** Bytes held, approximately: this object and its cells. */

@@ -52,6 +52,9 @@ final class Tiers {
     private long headStart = Long.MIN_VALUE;
     private long headGood;
     private long headTotal;
+    /** Every event counted live (drained from writers, or harvested late), ever: never restores or backfills. */
+    private long liveGood;
+    private long liveTotal;
 
     /** The tiers of an EventRecorder, opened at {@code now} (see {@link #newTiers}). */
     Tiers(long now, Duration longestLookBack, boolean hourlyOnly) {
@@ -114,10 +117,24 @@ final class Tiers {
         counter.drainInto(finest);
         long good = finest[0] - goodBefore;
         long total = finest[1] - totalBefore;
+        liveGood += good;
+        liveTotal += total;
         for (int i = 1; i < tiers.length; i++) {
             tiers[i].open[0] += good;
             tiers[i].open[1] += total;
         }
+    }
+
+    /** As {@link #add}, for events counted live (late events of writers): they count in {@link #live} too. */
+    void addLive(long at, long good, long total) {
+        add(at, good, total);
+        liveGood += good;
+        liveTotal += total;
+    }
+
+    /** {@return the events ever counted live: [0] good, [1] total} */
+    long[] live() {
+        return new long[] {liveGood, liveTotal};
     }
 
     /**

@@ -1,0 +1,50 @@
+package dev.slo.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Debian's {@code promtool} (package {@code prometheus}, installed by {@code .ci/run}) with a bound on
+ * its time. A missing promtool fails the test that needs it: it is never skipped.
+ */
+final class Promtool {
+    /** What a run printed and how it ended. */
+    record Result(int exitCode, String output) {}
+
+    private Promtool() {}
+
+    static Path executable() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "promtool");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("promtool is not installed: .ci/run installs it (apt-get install -y prometheus)");
+    }
+
+    /** Runs {@code promtool args...} with {@code stdin} (null for none), for at most 60 seconds. */
+    static Result run(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(executable().toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (OutputStream in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("promtool " + String.join(" ", args) + " took more than 60 s");
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}
