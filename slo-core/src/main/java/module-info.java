@@ -9,6 +9,8 @@
  * {@code dev.slo.snapshot}, the framing of the snapshot format.
  */
 module dev.slo {
+    requires jdk.httpserver;                      // the JDK's own HTTP server, for SloHttp: no dependency
+
     exports dev.slo;
     exports dev.slo.export;
 }

@@ -66,6 +66,39 @@ final class JsonRenderer {
         return json.endArray().endObject().text();
     }
 
+    /**
+     * @param rows the internal report's rows
+     * @param name an SLO's name
+     * @return {@code {"asOf":..., "slo":{...}, "cascade":{...} or null}} for the SLO named {@code name} (the
+     *     cascade it is the root of, if any), or null when the rows hold no such SLO
+     */
+    static String one(InternalRows rows, String name) {
+        InternalRows.SloRow found = null;
+        for (InternalRows.SloRow row : rows.slos()) {
+            if (row.spec().name().equals(name)) {
+                found = row;
+            }
+        }
+        if (found == null) {
+            return null;
+        }
+        JsonWriter json = new JsonWriter().beginObject().member("asOf", rows.asOf().toString()).name("slo");
+        slo(found, json);
+        json.name("cascade");
+        InternalRows.CascadeRow rooted = null;
+        for (InternalRows.CascadeRow cascade : rows.cascades()) {
+            if (cascade.root().equals(name)) {
+                rooted = cascade;
+            }
+        }
+        if (rooted == null) {
+            json.nullValue();
+        } else {
+            cascade(rooted, json);
+        }
+        return json.endObject().text();
+    }
+
     /** The budget's members, as both reports carry them. */
     private static void budget(ErrorBudget budget, JsonWriter json) {
         json.member("events", budget.total())

@@ -65,6 +65,12 @@ final class JsonWriter {
         return this;
     }
 
+    JsonWriter nullValue() {
+        separate();
+        out.append("null");
+        return this;
+    }
+
     JsonWriter value(double value) {
         separate();
         out.append(Double.isFinite(value) ? Double.toString(value) : "null");

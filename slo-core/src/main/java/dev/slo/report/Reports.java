@@ -5,6 +5,7 @@ import dev.slo.Audience;
 import dev.slo.Report;
 import dev.slo.SloRegistry;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Makes the {@link Report} that {@link SloRegistry#report(Audience)} returns: the audience's builder
@@ -36,5 +37,23 @@ public final class Reports {
         }
         InternalRows rows = InternalReportBuilder.rows(registry);
         return new Report(audience, rows.asOf(), MarkdownRenderer.internal(rows), JsonRenderer.internal(rows));
+    }
+
+    /**
+     * The internal report's JSON of one SLO, as of now: its budget, burn rates per alert look-back, alerts
+     * firing, latency and adherence, and the cascade it is the root of (prediction and blame), or null.
+     *
+     * @param registry the registry
+     * @param name     the SLO's name
+     * @return {@code {"asOf":..., "slo":{...}, "cascade":{...} or null}}, or empty when the registry has no such SLO
+     * @throws NullPointerException if an argument is null
+     */
+    public static Optional<String> sloJson(SloRegistry registry, String name) {
+        Objects.requireNonNull(registry, "registry must not be null");
+        Objects.requireNonNull(name, "name must not be null");
+        if (registry.find(name).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(JsonRenderer.one(InternalReportBuilder.rows(registry), name));
     }
 }
