@@ -6,6 +6,7 @@ import dev.slo.engine.SliceRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -191,6 +192,17 @@ public final class Slo extends SloRecording {
             spec = revised;
             intake.exclude(revised.exclusions(), now);
         }
+    }
+
+    /**
+     * The burn rate over each look-back of the SLO's alert policy (long and short windows, each once,
+     * shortest first), as of now, in one reading: what a dashboard or an exporter shows beside
+     * {@link #alerts()}. Each is {@link #burnRate(Duration)} of that look-back.
+     *
+     * @return look-back to burn rate, shortest first; unmodifiable
+     */
+    public Map<Duration, Double> burnRates() {
+        return queries.burnRates(now());
     }
 
     /**

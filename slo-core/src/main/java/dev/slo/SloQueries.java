@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -123,6 +127,24 @@ final class SloQueries {
         }
         Duration windowLength = spec.window().length(Instant.ofEpochMilli(now));
         return Optional.of(Durations.ofNanosSaturated(budget.remaining() * windowLength.toNanos() / burn));
+    }
+
+    /** The burn rate over each distinct look-back of the alert policy, shortest first, in one pass. */
+    Map<Duration, Double> burnRates(long now) {
+        TreeSet<Duration> distinct = new TreeSet<>();
+        for (BurnRateRule rule : slo.spec().alertPolicy().rules()) {
+            distinct.add(rule.longWindow());
+            distinct.add(rule.shortWindow());
+        }
+        long[] lookBacks = distinct.stream().mapToLong(Duration::toMillis).toArray();
+        Tally[] tallies = tally(now, lookBacks);
+        double budget = slo.spec().budgetFraction();
+        Map<Duration, Double> out = new LinkedHashMap<>();
+        int i = 0;
+        for (Duration lookBack : distinct) {
+            out.put(lookBack, tallies[i++].errorRatio() / budget);
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     List<BurnRateAlert> alerts(long now) {

@@ -9,6 +9,7 @@ import dev.slo.SloRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -33,8 +34,8 @@ import java.util.TreeSet;
  * <li>{@code slo_objective_ratio}, gauge: the target.
  * <li>{@code slo_error_budget_remaining_ratio}, gauge: {@link ErrorBudget#remaining()} as this process
  *     counts it (its own share of the fleet's traffic; the rules compute the fleet's).
- * <li>{@code slo_burn_rate{window="5m"}}, gauge: {@link Slo#burnRate} over each look-back of the SLO's alert
- *     policy, the window in Prometheus' duration syntax.
+ * <li>{@code slo_burn_rate{window="5m"}}, gauge: {@link Slo#burnRates()}, over each look-back of the SLO's
+ *     alert policy, the window in Prometheus' duration syntax.
  * <li>{@code slo_window_seconds}, gauge: the length of the SLO's window (of the current period, for a
  *     calendar window).
  * </ul>
@@ -107,8 +108,8 @@ public final class Prometheus {
         family(out, "slo_burn_rate", "gauge", "How fast the error budget burns over each alert look-back: 1 spends "
                 + "exactly the budget over the window.");
         for (Slo slo : all) {
-            for (Duration lookBack : lookBacks(slo)) {
-                sample(out, "slo_burn_rate", label(slo) + ",window=\"" + PromSyntax.duration(lookBack) + "\"", slo.burnRate(lookBack));
+            for (Map.Entry<Duration, Double> burn : slo.burnRates().entrySet()) {
+                sample(out, "slo_burn_rate", label(slo) + ",window=\"" + PromSyntax.duration(burn.getKey()) + "\"", burn.getValue());
             }
         }
         family(out, "slo_window_seconds", "gauge", "The length of the SLO's window (of the current period, for a calendar window).");
