@@ -56,7 +56,7 @@ final class PrometheusServerTest {
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void aRealPrometheusFiresTheFleetsAlertAndComputesTheFleetsErrorRatio() throws Exception {
-        Path prometheus = executable("prometheus");
+        Path prometheus = Promtool.executable("prometheus");
         SloRegistry a = SloRegistry.create();
         SloRegistry b = SloRegistry.create();
         define(a);
@@ -142,16 +142,6 @@ final class PrometheusServerTest {
         } catch (IOException e) {
             return "\n(no prometheus log: " + e + ")";
         }
-    }
-
-    private static Path executable(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError(name + " is not installed: .ci/run installs it (apt-get install -y prometheus)");
     }
 
     private static int freePort() throws IOException {

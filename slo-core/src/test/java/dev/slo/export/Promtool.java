@@ -19,20 +19,21 @@ final class Promtool {
 
     private Promtool() {}
 
-    static Path executable() {
+    /** {@return the path of Debian's {@code name} (promtool, prometheus) on the PATH; fails the test when missing} */
+    static Path executable(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "promtool");
+            Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return candidate;
             }
         }
-        throw new AssertionError("promtool is not installed: .ci/run installs it (apt-get install -y prometheus)");
+        throw new AssertionError(name + " is not installed: .ci/run installs it (apt-get install -y prometheus)");
     }
 
     /** Runs {@code promtool args...} with {@code stdin} (null for none), for at most 60 seconds. */
     static Result run(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(executable().toString());
+        command.add(executable("promtool").toString());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (OutputStream in = process.getOutputStream()) {
