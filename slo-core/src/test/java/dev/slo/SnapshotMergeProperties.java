@@ -137,11 +137,12 @@ final class SnapshotMergeProperties {
         SloRegistry one = registry(clock);
         replay(one, clock, all, false);
         clock.set(Instant.ofEpochMilli(latestEnd));
-        assertEquals(one.snapshot(), Snapshot.merge(snapshots), "n = " + n);
-
         ManualClock fleetClock = ManualClock.at(Instant.ofEpochMilli(latestEnd));
         SloRegistry fleet = registry(fleetClock);
         fleet.restore(Snapshot.merge(snapshots));
+        // Restored at the latest clock: a run an instance saw in flight at its own, earlier end, whose deadline
+        // has passed by then, counts bad at its deadline, as it does in the registry that saw everything.
+        assertEquals(one.snapshot(), fleet.snapshot(), "n = " + n);
         SnapshotScenario.assertSameAnswers(one, fleet, "restored from the merge of " + n);
     }
 
