@@ -15,6 +15,9 @@ final class TimeTier {
     final int slots;
     /** Sealed buckets, interleaved: ring[2*slot] = good, ring[2*slot + 1] = total. */
     private final long[] ring;
+    /** The sums of every slot of the ring, kept as slots change: a long look-back subtracts the few buckets it leaves out. */
+    private long ringGood;
+    private long ringTotal;
     long openIndex;
     long openEndMillis;
     /** The open bucket's counts drained from the writers so far: [0] good, [1] total. */
@@ -41,6 +44,8 @@ final class TimeTier {
     void advanceTo(long nowMillis) {
         long target = Math.floorDiv(nowMillis, lengthMillis);
         int slot = slot(openIndex);
+        ringGood += open[0] - ring[2 * slot];             // the bucket a ring length older leaves
+        ringTotal += open[1] - ring[2 * slot + 1];
         ring[2 * slot] = open[0];
         ring[2 * slot + 1] = open[1];
         open[0] = 0;
@@ -48,6 +53,8 @@ final class TimeTier {
         long skipped = Math.min(target - openIndex - 1, slots);
         for (long k = openIndex + 1, end = openIndex + 1 + skipped; k < end; k++) {
             int s = slot(k);
+            ringGood -= ring[2 * s];
+            ringTotal -= ring[2 * s + 1];
             ring[2 * s] = 0;
             ring[2 * s + 1] = 0;
         }
@@ -62,7 +69,19 @@ final class TimeTier {
         }
         out[0] += open[0];
         out[1] += open[1];
-        for (long k = Math.max(fromIndex, openIndex - slots); k < openIndex; k++) {
+        long oldest = openIndex - slots;
+        long first = Math.max(fromIndex, oldest);
+        if (first - oldest < openIndex - first) {         // fewer buckets left out than taken: the ring's sum less those
+            out[0] += ringGood;
+            out[1] += ringTotal;
+            for (long k = oldest; k < first; k++) {
+                int s = slot(k);
+                out[0] -= ring[2 * s];
+                out[1] -= ring[2 * s + 1];
+            }
+            return;
+        }
+        for (long k = first; k < openIndex; k++) {
             int s = slot(k);
             out[0] += ring[2 * s];
             out[1] += ring[2 * s + 1];
@@ -96,6 +115,8 @@ final class TimeTier {
             int s = slot(index);
             ring[2 * s] += good;
             ring[2 * s + 1] += total;
+            ringGood += good;
+            ringTotal += total;
         }
     }
 
@@ -127,10 +148,16 @@ final class TimeTier {
         }
         open[0] = copy.good(openIndex);
         open[1] = copy.total(openIndex);
+        ringGood = 0;
+        ringTotal = 0;
+        for (int i = 0; i < ring.length; i += 2) {
+            ringGood += ring[i];
+            ringTotal += ring[i + 1];
+        }
     }
 
     long footprintBytes() {
-        return 16L + 8L * ring.length + 16 + 48;
+        return 16L + 8L * ring.length + 16 + 64;
     }
 
     private int slot(long index) {
