@@ -1,12 +1,15 @@
 package dev.slo.benchmarks;
 
 import dev.slo.ManualClock;
+import dev.slo.Slo;
 import dev.slo.SloRegistry;
 import dev.slo.export.Prometheus;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -17,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of one scrape: {@link Prometheus#exposition} of the 100-SLO registry of {@link SnapshotBenchmark}
- * (60 ratio, 30 latency, 10 gauge SLOs by slices, 31 days of traffic), the clock standing still.
+ * (60 ratio, 30 latency, 10 gauge SLOs by slices, 31 days of traffic), the clock standing still; and a
+ * thread recording into one of 100 SLOs on the system clock, alone ({@code recordAlone}) or while another
+ * thread scrapes them back to back ({@code recordWhileScraped}).
  *
  * <pre>
  * mvn -q -B -pl slo-benchmarks -am package -DskipTests
@@ -45,5 +50,46 @@ public class ExpositionBenchmark {
     @Benchmark
     public String exposition() {
         return Prometheus.exposition(slos);
+    }
+
+    /** The same 100 SLOs on the system clock, for the recording groups. */
+    @State(Scope.Group)
+    public static class Live {
+        SloRegistry slos;
+        Slo target;
+
+        /** Defines the SLOs; the first one is recorded into. */
+        @Setup
+        public void setUp() {
+            slos = SloRegistry.create();
+            target = SnapshotBenchmark.define(slos).get(0);
+        }
+    }
+
+    /** Records alone: the baseline of {@link #recordWhileScraped}. */
+    @Benchmark
+    @Group("recordAlone")
+    @GroupThreads(1)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void record(Live live, Traffic traffic) {
+        live.target.record(Traffic.success(traffic.next()));
+    }
+
+    /** Records while the other thread of the group scrapes the registry back to back. */
+    @Benchmark
+    @Group("recordWhileScraped")
+    @GroupThreads(1)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void recordWhileScraped(Live live, Traffic traffic) {
+        live.target.record(Traffic.success(traffic.next()));
+    }
+
+    /** Scrapes the live registry, back to back. */
+    @Benchmark
+    @Group("recordWhileScraped")
+    @GroupThreads(1)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public String scraper(Live live) {
+        return Prometheus.exposition(live.slos);
     }
 }
