@@ -24,6 +24,22 @@ abstract sealed class SloRecording permits Slo {
     private final Sli.Gauge gauge;
     /** The runs in flight of a deadline SLI; null otherwise. */
     final RunTracker runs;
+    /**
+     * The last gauge reading, as the raw bits of a double in the gauge's unit (freshness: seconds of age);
+     * NO_READING before the first. Written with release semantics (a plain store on x86), read by exporters.
+     */
+    private long lastReading = NO_READING;
+    /** No double has these bits: a NaN payload the library never writes. */
+    static final long NO_READING = 0x7FF8_DEAD_0000_0001L;
+    private static final java.lang.invoke.VarHandle LAST_READING;
+
+    static {
+        try {
+            LAST_READING = java.lang.invoke.MethodHandles.lookup().findVarHandle(SloRecording.class, "lastReading", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     SloRecording(Clock clock, SloSpec spec) {
         this.clock = clock;
@@ -176,6 +192,7 @@ abstract sealed class SloRecording permits Slo {
             throw new IllegalArgumentException("reading must be an age in seconds >= 0, got " + reading);
         }
         intake.record(g.withinBound(reading), now());     // readings count as events too: timeline() shows them
+        LAST_READING.setRelease(this, Double.doubleToRawLongBits(reading));
     }
 
     /**
@@ -195,7 +212,14 @@ abstract sealed class SloRecording permits Slo {
         if (age.isNegative()) {
             throw new IllegalArgumentException("age must be >= 0, got " + Durations.format(age));
         }
-        intake.record(Durations.saturatedMillis(age) <= freshness.maxAgeMillis(), now());
+        long millis = Durations.saturatedMillis(age);
+        intake.record(millis <= freshness.maxAgeMillis(), now());
+        LAST_READING.setRelease(this, Double.doubleToRawLongBits(millis / 1000.0));
+    }
+
+    /** {@return the raw bits of the last gauge reading, or {@link #NO_READING}} */
+    final long lastReadingBits() {
+        return (long) LAST_READING.getAcquire(this);
     }
 
     /**

@@ -38,6 +38,7 @@ import java.util.TreeSet;
  *     alert policy, the window in Prometheus' duration syntax.
  * <li>{@code slo_window_seconds}, gauge: the length of the SLO's window (of the current period, for a
  *     calendar window).
+ * <li>{@code slo_last_reading}, gauge, for gauge SLIs once read: {@link Slo#lastReading()}.
  * </ul>
  * Every family has HELP and TYPE lines; {@code promtool check metrics} finds nothing to say about it.
  *
@@ -115,6 +116,13 @@ public final class Prometheus {
         family(out, "slo_window_seconds", "gauge", "The length of the SLO's window (of the current period, for a calendar window).");
         for (Slo slo : all) {
             sample(out, "slo_window_seconds", label(slo), windowLength(slo).toMillis() / 1000.0);
+        }
+        if (all.stream().anyMatch(s -> s.lastReading().isPresent())) {
+            family(out, "slo_last_reading", "gauge", "The last reading of the SLO's gauge, in its own unit (for freshness, "
+                    + "the data's age in seconds).");
+            for (Slo slo : all) {
+                slo.lastReading().ifPresent(reading -> sample(out, "slo_last_reading", label(slo), reading));
+            }
         }
         return out.toString();
     }

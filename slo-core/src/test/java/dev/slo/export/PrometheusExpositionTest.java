@@ -51,7 +51,7 @@ final class PrometheusExpositionTest {
         List<String> families = new ArrayList<>();
         Map<String, String> samples = samples(Prometheus.exposition(scenario.slos), families);
         assertEquals(List.of("slo_events_total", "slo_excluded_events_total", "slo_slices_total", "slo_objective_ratio",
-                "slo_error_budget_remaining_ratio", "slo_burn_rate", "slo_window_seconds"), families);
+                "slo_error_budget_remaining_ratio", "slo_burn_rate", "slo_window_seconds", "slo_last_reading"), families);
         families.forEach(f -> assertFalse(f.contains(":"), "colons are for recording rules: " + f));
         for (Slo slo : scenario.slos.all()) {
             String l = "{slo=\"" + slo.name() + "\"";
@@ -64,6 +64,8 @@ final class PrometheusExpositionTest {
                 assertEquals(burn.getValue(), Double.parseDouble(samples.get("slo_burn_rate" + l + ",window=\""
                         + PromSyntax.duration(burn.getKey()) + "\"}")), slo.name() + " " + burn.getKey());
             }
+            String reading = samples.get("slo_last_reading" + l + "}");
+            assertEquals(slo.lastReading().isPresent() ? PromSyntax.value(slo.lastReading().getAsDouble()) : null, reading, slo.name());
             if (Prometheus.bySlices(slo)) {
                 assertEquals(counters.goodSlices(), Double.parseDouble(samples.get("slo_slices_total" + l + ",outcome=\"good\"}")));
             } else {
@@ -74,6 +76,7 @@ final class PrometheusExpositionTest {
         assertTrue(excluded > 0, "the scenario records during the exclusion");
         assertEquals(Long.toString(excluded), samples.get("slo_excluded_events_total{slo=\"api\"}"));
         assertEquals("2592000", samples.get("slo_window_seconds{slo=\"api\"}"), "30 days in seconds");
+        assertTrue(samples.containsKey("slo_last_reading{slo=\"queue_backlog\"}") && samples.containsKey("slo_last_reading{slo=\"orders-fresh\"}"));
     }
 
     @Test
