@@ -1,7 +1,6 @@
 package dev.slo.benchmarks;
 
 import dev.slo.ManualClock;
-import dev.slo.Slo;
 import dev.slo.SloRegistry;
 import dev.slo.export.Prometheus;
 import java.util.concurrent.TimeUnit;
@@ -52,26 +51,12 @@ public class ExpositionBenchmark {
         return Prometheus.exposition(slos);
     }
 
-    /** The same 100 SLOs on the system clock, for the recording groups. */
-    @State(Scope.Group)
-    public static class Live {
-        SloRegistry slos;
-        Slo target;
-
-        /** Defines the SLOs; the first one is recorded into. */
-        @Setup
-        public void setUp() {
-            slos = SloRegistry.create();
-            target = SnapshotBenchmark.define(slos).get(0);
-        }
-    }
-
     /** Records alone: the baseline of {@link #recordWhileScraped}. */
     @Benchmark
     @Group("recordAlone")
     @GroupThreads(1)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public void record(Live live, Traffic traffic) {
+    public void record(SnapshotBenchmark.Live live, Traffic traffic) {
         live.target.record(Traffic.success(traffic.next()));
     }
 
@@ -80,7 +65,7 @@ public class ExpositionBenchmark {
     @Group("recordWhileScraped")
     @GroupThreads(1)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public void recordWhileScraped(Live live, Traffic traffic) {
+    public void recordWhileScraped(SnapshotBenchmark.Live live, Traffic traffic) {
         live.target.record(Traffic.success(traffic.next()));
     }
 
@@ -89,7 +74,7 @@ public class ExpositionBenchmark {
     @Group("recordWhileScraped")
     @GroupThreads(1)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public String scraper(Live live) {
+    public String scraper(SnapshotBenchmark.Live live) {
         return Prometheus.exposition(live.slos);
     }
 }
