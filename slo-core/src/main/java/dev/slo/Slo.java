@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * A registered SLO: record outcomes into it, ask it about its error budget.
@@ -193,18 +192,6 @@ public final class Slo extends SloRecording {
             spec = revised;
             intake.exclude(revised.exclusions(), now);
         }
-    }
-
-    /**
-     * The last reading of a gauge SLI, in the gauge's own unit (for freshness, the data's age in seconds),
-     * as recorded by {@link #observe(long)} or {@link #observeAge(Duration)}: what an exporter shows beside
-     * the budget. Not part of a snapshot: a restored SLO has none until its next reading.
-     *
-     * @return the last reading; empty before the first, and for SLIs that are not gauges
-     */
-    public OptionalDouble lastReading() {
-        long bits = lastReadingBits();
-        return bits == NO_READING ? OptionalDouble.empty() : OptionalDouble.of(Double.longBitsToDouble(bits));
     }
 
     /**

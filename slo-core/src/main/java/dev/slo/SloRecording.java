@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /*
  * The recording half of Slo: the record methods of every SLI kind and the fields their hot paths read.
@@ -217,10 +218,18 @@ abstract sealed class SloRecording permits Slo {
         LAST_READING.setRelease(this, Double.doubleToRawLongBits(millis / 1000.0));
     }
 
-    /** {@return the raw bits of the last gauge reading, or {@link #NO_READING}} */
-    final long lastReadingBits() {
-        return (long) LAST_READING.getAcquire(this);
+    /**
+     * The last reading of a gauge SLI, in the gauge's own unit (for freshness, the data's age in seconds),
+     * as recorded by {@link #observe(long)} or {@link #observeAge(Duration)}: what an exporter shows beside
+     * the budget. Not part of a snapshot: a restored SLO has none until its next reading.
+     *
+     * @return the last reading; empty before the first, and for SLIs that are not gauges
+     */
+    public OptionalDouble lastReading() {
+        long bits = (long) LAST_READING.getAcquire(this);
+        return bits == NO_READING ? OptionalDouble.empty() : OptionalDouble.of(Double.longBitsToDouble(bits));
     }
+
 
     /**
      * Records one operation of a {@link Sli#withinRetries} SLI: good when it succeeded after at most

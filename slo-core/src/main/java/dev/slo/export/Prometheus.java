@@ -131,7 +131,7 @@ public final class Prometheus {
      * A Prometheus rule file (YAML) for the SLOs of {@code slos}: per SLO, recording rules of the fleet's
      * error ratio over each alert look-back, of the objective and of the window's budget remaining, and the
      * alerts {@code SloErrorBudgetBurn} (one per burn-rate rule, firing exactly when {@link Slo#alerts()}
-     * would for the same traffic) and {@code SloEventsAbsent}. See {@link PrometheusRules} for the rules.
+     * would for the same traffic) and {@code SloEventsAbsent}.
      *
      * @param slos the registry
      * @return the rule file
