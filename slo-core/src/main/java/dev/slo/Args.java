@@ -1,6 +1,8 @@
 package dev.slo;
 
+import dev.slo.engine.Durations;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -67,6 +69,32 @@ final class Args {
     static double fractionClosed(double value, String name) {
         if (!(value >= 0 && value <= 1)) {
             throw new IllegalArgumentException(name + " must be in [0,1], got " + value + hint(value, true, true));
+        }
+        return value;
+    }
+
+    /**
+     * {@code value} at least 0 and a number, e.g. a burn rate.
+     *
+     * @throws IllegalArgumentException {@code "<name> must be >= 0, got <value>"}
+     */
+    static double notNegative(double value, String name) {
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException(name + " must be >= 0, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * {@code value} a positive duration.
+     *
+     * @throws NullPointerException {@code "<name> must not be null"}
+     * @throws IllegalArgumentException {@code "<name> must be positive, got <value>"}
+     */
+    static Duration positive(Duration value, String name) {
+        Objects.requireNonNull(value, name + " must not be null");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + Durations.format(value));
         }
         return value;
     }

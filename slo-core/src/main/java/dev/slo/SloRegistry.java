@@ -1,5 +1,6 @@
 package dev.slo;
 
+import dev.slo.engine.Durations;
 import dev.slo.report.Reports;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * The SLOs of one service (or one test), with the clock they count time by. No global state: every
@@ -38,6 +43,8 @@ public final class SloRegistry {
     private final Map<String, Slo> slos = new LinkedHashMap<>();
     /** Guarded by lock; one per root, in build order. */
     private final Map<Slo, Cascade> cascades = new LinkedHashMap<>();
+    /** The alerts firing at the last evaluation, the listeners, the recent transitions. */
+    private final AlertTransitions transitions = new AlertTransitions();
 
     private SloRegistry(Clock clock) {
         this.clock = clock;
@@ -208,6 +215,115 @@ public final class SloRegistry {
             }
             return new RestoreResult(restored, ignored);
         }
+    }
+
+    // ---------------------------------------------------------------- alert transitions
+
+    /**
+     * Registers {@code listener} to hear every {@link AlertTransition} that {@link #evaluate()} finds,
+     * from the next evaluation on. See {@link AlertListener} for when and where it is called.
+     *
+     * @param listener the listener, registered once
+     * @throws NullPointerException if {@code listener} is null
+     * @throws IllegalArgumentException if {@code listener} is already registered
+     */
+    public void onAlert(AlertListener listener) {
+        transitions.add(listener);
+    }
+
+    /**
+     * Stops {@code listener} hearing transitions, from the next one delivered on.
+     *
+     * @param listener a listener registered with {@link #onAlert}
+     * @return true if it was registered, false if not (nothing changes)
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public boolean removeAlertListener(AlertListener listener) {
+        return transitions.remove(listener);
+    }
+
+    /**
+     * Sets who hears what an {@link AlertListener} throws: the transition it was hearing and the exception.
+     * By default a warning on the {@link System.Logger} named after this class (which the JDK routes to
+     * {@code java.util.logging}, or to SLF4J and the like through their bridges). What the handler itself
+     * throws goes to that logger, suppressed in the listener's exception.
+     *
+     * @param handler hears the failed transition and what the listener threw
+     * @throws NullPointerException if {@code handler} is null
+     */
+    public void onListenerError(BiConsumer<? super AlertTransition, ? super Throwable> handler) {
+        transitions.errorHandler(handler);
+    }
+
+    /**
+     * Judges the alerts of every SLO as of now and reports what changed since the previous evaluation: a
+     * FIRING transition for each rule that fires now and did not then, a RESOLVED one for each that fired
+     * then and does not now. An alert that stays firing is not repeated, so FIRING and RESOLVED alternate
+     * per SLO and rule. The first evaluation compares with nothing firing.
+     *
+     * <p>Each listener hears each transition, synchronously on this thread, in registration order. A
+     * listener that throws stops neither the others nor this call (see {@link #onListenerError}).
+     * Thread-safe: concurrent calls take turns, and never report one transition twice or lose one. Costs
+     * one {@link Slo#alerts()} per SLO.
+     *
+     * <pre>{@code
+     * for (AlertTransition t : slos.evaluate()) {
+     *     log.info("{} {} {}", t.state(), t.slo().name(), t.rule());
+     * }
+     * }</pre>
+     *
+     * @return the transitions since the previous evaluation, per SLO in definition order, per SLO in its
+     *     policy's order; empty when nothing changed
+     * @throws IllegalStateException if called from within an {@link AlertListener} of this registry
+     */
+    public List<AlertTransition> evaluate() {
+        return transitions.evaluate(this::all, clock);
+    }
+
+    /**
+     * Evaluates every {@code period} on the caller's {@code executor}, the first time at once: the
+     * library starts no thread of its own. Cancel the returned future to stop. An evaluation that fails
+     * (it should not) is logged as an error on this class's {@link System.Logger}, and the next one still runs.
+     *
+     * <pre>{@code
+     * ScheduledFuture<?> evaluating = slos.evaluateEvery(Duration.ofMinutes(1), scheduler);
+     * ...
+     * evaluating.cancel(false);
+     * }</pre>
+     *
+     * @param period   how often, positive; a minute suits the alert windows of {@link AlertPolicy#sreWorkbook()}
+     * @param executor the caller's scheduler
+     * @return the scheduled evaluations, to cancel
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code period} is not positive or under a millisecond
+     */
+    public ScheduledFuture<?> evaluateEvery(Duration period, ScheduledExecutorService executor) {
+        Args.positive(period, "period");
+        Objects.requireNonNull(executor, "executor must not be null");
+        long millis = Durations.saturatedMillis(period);
+        if (millis < 1) {
+            throw new IllegalArgumentException("period must be at least 1 ms, got " + Durations.format(period));
+        }
+        return executor.scheduleAtFixedRate(() -> {
+            try {
+                evaluate();
+            } catch (RuntimeException e) {
+                transitions.reportFailure(e);      // a scheduled task that throws is never run again: report, go on
+            }
+        }, 0, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * {@return the last transitions {@link #evaluate()} found, at most 1,000, oldest first: the alert
+     * history a status page shows}
+     */
+    public List<AlertTransition> alertHistory() {
+        return transitions.history();
+    }
+
+    /** Since when each rule of {@code slo} firing at the last evaluation has fired, in policy order. */
+    Map<BurnRateRule, Instant> firingSince(Slo slo) {
+        return transitions.firingSince(slo);
     }
 
     /**
