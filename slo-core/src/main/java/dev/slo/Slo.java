@@ -55,7 +55,7 @@ public final class Slo extends SloRecording {
     private final SloQueries queries;
 
     Slo(SloRegistry registry, Clock clock, SloSpec spec) {
-        super(clock, spec);
+        super(clock, registry.ticks(), spec);
         this.registry = registry;
         this.queries = new SloQueries(this, intake, runs);
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
 
 /*
  * The recording half of Slo: the record methods of every SLI kind and the fields their hot paths read.
@@ -17,6 +18,8 @@ import java.util.OptionalDouble;
  */
 abstract sealed class SloRecording permits Slo {
     final Clock clock;
+    /** The registry's timer readings: one per stopTimer serves the latency and the bucket. */
+    private final Ticks ticks;
     /** The current definition; replaced (never changed) under Slo's specLock. */
     volatile SloSpec spec;
     /** Where events go: the recorders and the exclusion gate (the hot path). */
@@ -42,8 +45,9 @@ abstract sealed class SloRecording permits Slo {
         }
     }
 
-    SloRecording(Clock clock, SloSpec spec) {
+    SloRecording(Clock clock, Ticks ticks, SloSpec spec) {
         this.clock = clock;
+        this.ticks = ticks;
         this.spec = spec;
         this.intake = new Intake(clock, spec, now());
         this.gauge = spec.sli() instanceof Sli.Gauge g ? g : null;
@@ -169,6 +173,126 @@ abstract sealed class SloRecording permits Slo {
         if (good + bad > Slo.MAX_COUNTS_PER_CALL) {
             throw new IllegalArgumentException("good + bad must be at most " + Slo.MAX_COUNTS_PER_CALL
                     + " per call (split larger imports), got " + (good + bad));
+        }
+    }
+
+    // ---------------------------------------------------------------- timing
+
+    /**
+     * Starts timing one event: pass the reading to {@link #stopTimer}. Allocation-free, lock-free.
+     *
+     * <pre>{@code
+     * long started = auth.startTimer();
+     * boolean ok = authenticate(request);
+     * auth.stopTimer(started, ok);          // latency and bucket from one clock read
+     * }</pre>
+     *
+     * @return a reading in nanoseconds, meaningful only to {@code stopTimer} of an SLO of the same registry
+     *     (on the system clock, {@link System#nanoTime()}; under a {@link ManualClock}, its epoch nanoseconds)
+     */
+    public long startTimer() {
+        return ticks.read();
+    }
+
+    /**
+     * Records one event timed from {@code started}: its latency is the time since then, and it counts at the
+     * same reading, as {@link #record(boolean, long)} would count it. One clock read serves both: on the system
+     * clock a {@link System#nanoTime()} anchored to the clock (renewed once a second), under a
+     * {@link ManualClock} the clock itself, so the latency is exactly the time it advanced. Allocation-free,
+     * lock-free.
+     *
+     * @param started what {@link #startTimer()} of an SLO of this registry returned
+     * @param success whether the work succeeded; for a latency SLI the event is good when it did and the
+     *     latency is within the threshold
+     * @throws IllegalArgumentException if {@code started} is later than now (a reading of another clock, or a
+     *     clock set back); nothing is recorded
+     */
+    public void stopTimer(long started, boolean success) {
+        long end = ticks.read();
+        long latency = end - started;
+        if (latency < 0) {
+            throw new IllegalArgumentException("started must be a startTimer() reading of this registry, not later than now ("
+                    + end + "), got " + started);
+        }
+        intake.record(success, latency, ticks.millisOf(end));
+    }
+
+    /**
+     * Runs {@code work}, timed, and records it: good when it returns, bad when it throws (and rethrows
+     * what it threw, unchanged).
+     *
+     * @param work the work to time
+     * @param <T>  the type of its result
+     * @return what {@code work} returned
+     * @throws Exception what {@code work} threw, after counting it bad
+     * @throws NullPointerException if {@code work} is null (nothing is recorded)
+     */
+    public <T> T call(Callable<T> work) throws Exception {
+        return call(work, OutcomeClassifier.standard());
+    }
+
+    /**
+     * Runs {@code work}, timed, and records it as {@code classifier} judges the result or the exception
+     * (which is rethrown unchanged; an outcome it does not count is not recorded).
+     *
+     * <pre>{@code
+     * Response r = checkout.call(() -> client.send(request), OutcomeClassifier.<Response>standard().badWhen(x -> x.status() >= 500));
+     * }</pre>
+     *
+     * @param work       the work to time
+     * @param classifier which results and exceptions count good, bad or not at all
+     * @param <T>        the type of its result
+     * @return what {@code work} returned
+     * @throws Exception what {@code work} threw, after counting it as {@code classifier} says
+     * @throws NullPointerException if an argument is null (nothing is recorded)
+     */
+    public <T> T call(Callable<T> work, OutcomeClassifier<? super T> classifier) throws Exception {
+        Objects.requireNonNull(work, "work must not be null");
+        Objects.requireNonNull(classifier, "classifier must not be null");
+        long started = ticks.read();
+        T result;
+        try {
+            result = work.call();
+        } catch (Throwable thrown) {
+            stop(started, classifier.ofException(thrown));
+            throw thrown;
+        }
+        OutcomeClassifier.Verdict verdict;
+        try {
+            verdict = classifier.ofResult(result);
+        } catch (RuntimeException | Error e) {
+            stop(started, OutcomeClassifier.Verdict.BAD);
+            throw e;
+        }
+        stop(started, verdict);
+        return result;
+    }
+
+    /**
+     * Runs {@code work}, timed, and records it: good when it returns, bad when it throws (and rethrows).
+     *
+     * <pre>{@code
+     * nightlyExport.run(() -> exporter.export(day));
+     * }</pre>
+     *
+     * @param work the work to time
+     * @throws NullPointerException if {@code work} is null (nothing is recorded)
+     */
+    public void run(Runnable work) {
+        Objects.requireNonNull(work, "work must not be null");
+        long started = ticks.read();
+        try {
+            work.run();
+        } catch (RuntimeException | Error thrown) {
+            stopTimer(started, false);
+            throw thrown;
+        }
+        stopTimer(started, true);
+    }
+
+    private void stop(long started, OutcomeClassifier.Verdict verdict) {
+        if (verdict != OutcomeClassifier.Verdict.NOT_COUNTED) {
+            stopTimer(started, verdict == OutcomeClassifier.Verdict.GOOD);
         }
     }
 

@@ -36,6 +36,8 @@ public final class SloRegistry {
     public static final Duration MAX_SNAPSHOT_AHEAD = Duration.ofMinutes(1);
 
     private final Clock clock;
+    /** The readings of the SLOs' timers, from this clock. */
+    private final Ticks ticks;
     private final Object lock = new Object();
     /** Held by restore: two restores never interleave their checks and changes. */
     private final Object restoreLock = new Object();
@@ -48,6 +50,7 @@ public final class SloRegistry {
 
     private SloRegistry(Clock clock) {
         this.clock = clock;
+        this.ticks = new Ticks(clock);
     }
 
     /**
@@ -420,6 +423,11 @@ public final class SloRegistry {
             slos.put(spec.name(), slo);
             return slo;
         }
+    }
+
+    /** The readings the SLOs' timers take. */
+    Ticks ticks() {
+        return ticks;
     }
 
     /** Rejects an SLO that belongs to another registry. */
