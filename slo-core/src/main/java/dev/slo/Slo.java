@@ -128,6 +128,24 @@ public final class Slo extends SloRecording {
     public List<TimeBucket> timeline(Duration resolution, Duration lookBack) {
         return queries.timeline(resolution, lookBack, now());
     }
+    /**
+     * Whether releases may go on, by the SLO's {@link ErrorBudgetPolicy} (by default the SRE Workbook's:
+     * releases stop while the window's budget is spent, and resume once it is back above zero), as of now.
+     *
+     * <pre>{@code
+     * ReleaseDecision d = checkout.releaseDecision();
+     * if (!d.allowed()) log.warn(d.reason());   // "\"checkout\" stops releases: -20.0% of its rolling 30d error budget left, ..."
+     * }</pre>
+     *
+     * @return the decision, with a reason naming the SLO, the budget left and the policy's rule
+     */
+    public ReleaseDecision releaseDecision() {
+        long now = now();
+        SloSpec s = spec;
+        List<BurnRateAlert> firing = s.budgetPolicy().freezeWhilePaging() ? queries.alerts(now) : List.of();
+        return s.budgetPolicy().decide(this, queries.errorBudget(now), firing);
+    }
+
     // ---------------------------------------------------------------- revisions and decision rights
 
     /**

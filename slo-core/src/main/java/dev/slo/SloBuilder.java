@@ -33,6 +33,7 @@ public final class SloBuilder {
     private Budgeting budgeting;
     private List<DownstreamConsumer> consumers;
     private List<Exclusion> exclusions;
+    private ErrorBudgetPolicy budgetPolicy;
     private boolean registered;
 
     SloBuilder(SloRegistry registry, String name) {
@@ -234,6 +235,22 @@ public final class SloBuilder {
     }
 
     /**
+     * When the error budget stops releases ({@link Slo#releaseDecision()}). Default:
+     * {@link ErrorBudgetPolicy#sreWorkbook()}, releases stop while the window's budget is spent.
+     *
+     * @param policy the error-budget policy
+     * @return this builder
+     * @throws NullPointerException if {@code policy} is null
+     * @throws IllegalStateException if the policy was already set
+     */
+    public SloBuilder errorBudgetPolicy(ErrorBudgetPolicy policy) {
+        Objects.requireNonNull(policy, "policy must not be null");
+        requireUnset(this.budgetPolicy, "errorBudgetPolicy");
+        this.budgetPolicy = policy;
+        return this;
+    }
+
+    /**
      * Checks the declaration as a whole and adds the SLO to the registry.
      *
      * @return the SLO, ready to record
@@ -254,7 +271,8 @@ public final class SloBuilder {
         Budgeting counting = SliceChecks.budgetingFor(name, sli, window, policy, budgeting);
         SloSpec spec = new SloSpec(name, audience, description, owners, sli, target, window, policy, counting,
                 consumers == null ? List.of() : consumers,
-                exclusions == null ? List.of() : exclusions);
+                exclusions == null ? List.of() : exclusions,
+                budgetPolicy == null ? ErrorBudgetPolicy.sreWorkbook() : budgetPolicy);
         Slo slo = registry.add(spec);
         registered = true;
         return slo;

@@ -6,11 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -322,6 +325,40 @@ public final class SloRegistry {
      */
     public List<AlertTransition> alertHistory() {
         return transitions.history();
+    }
+
+    /**
+     * Whether releases may go on by the error-budget policies of all of {@code slos}: allowed when each
+     * allows ({@link Slo#releaseDecision()}); the reason gives each blocking SLO's reason (or, when allowed,
+     * each SLO's), one per line. The one question of a deploy pipeline, e.g. over a customer SLO and
+     * everything its cascade reaches:
+     *
+     * <pre>{@code
+     * List<Slo> reach = new ArrayList<>(List.of(checkout));
+     * reach.addAll(slos.cascadeRootedAt(checkout).orElseThrow().allDependencies());
+     * ReleaseDecision d = slos.releaseDecision(reach);
+     * }</pre>
+     *
+     * @param slos the SLOs to consult, of this registry, at least one; each is consulted once, in order
+     * @return the decision; {@link ReleaseDecision#blocking()} lists the SLOs that stop releases
+     * @throws NullPointerException if {@code slos} or one of them is null
+     * @throws IllegalArgumentException if {@code slos} is empty or holds an SLO of another registry
+     */
+    public ReleaseDecision releaseDecision(Collection<Slo> slos) {
+        Objects.requireNonNull(slos, "slos must not be null");
+        if (slos.isEmpty()) {
+            throw new IllegalArgumentException("slos must hold at least one SLO to consult, got none");
+        }
+        Set<Slo> consulted = new LinkedHashSet<>();
+        for (Slo slo : slos) {
+            checkOwn(slo, "slos");
+            consulted.add(slo);
+        }
+        List<ReleaseDecision> decisions = new ArrayList<>();
+        for (Slo slo : consulted) {
+            decisions.add(slo.releaseDecision());
+        }
+        return ReleaseDecision.all(decisions);
     }
 
     /** Since when each rule of {@code slo} firing at the last evaluation has fired, in policy order. */

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param consumers   the teams or systems downstream of it, in the order declared; may be empty
  * @param exclusions  maintenance windows whose events do not count against the budget, in the order
  *     declared; at most {@link #MAX_EXCLUSIONS}, no duplicates
+ * @param budgetPolicy when its error budget stops releases ({@link Slo#releaseDecision()})
  */
 public record SloSpec(
         String name,
@@ -30,7 +31,8 @@ public record SloSpec(
         AlertPolicy alertPolicy,
         Budgeting budgeting,
         List<DownstreamConsumer> consumers,
-        List<Exclusion> exclusions) {
+        List<Exclusion> exclusions,
+        ErrorBudgetPolicy budgetPolicy) {
 
     /** The most exclusions one SLO may hold (bounded memory and a bounded hot-path refresh). */
     public static final int MAX_EXCLUSIONS = 64;
@@ -50,6 +52,7 @@ public record SloSpec(
      * @param consumers   the teams or systems downstream of it, in the order declared, with distinct names; may be empty, not null
      * @param exclusions  maintenance windows whose events do not count against the budget, in the order declared; at most
      *     {@link #MAX_EXCLUSIONS}, no duplicates; may be empty, not null
+     * @param budgetPolicy when its error budget stops releases, not null
      * @throws NullPointerException if a field is null
      * @throws IllegalArgumentException if {@code name} or {@code description} holds a control character,
      *     {@code owners} is empty, {@code target} is not in (0,1), two consumers share a name, or
@@ -79,6 +82,31 @@ public record SloSpec(
         if (exclusions.stream().distinct().count() != exclusions.size()) {
             throw new IllegalArgumentException("exclusions must not repeat, got " + exclusions);
         }
+        Objects.requireNonNull(budgetPolicy, "budgetPolicy must not be null");
+    }
+
+    /**
+     * A definition under the default error-budget policy, {@link ErrorBudgetPolicy#sreWorkbook()}.
+     *
+     * @param name        the SLO's name, unique within its registry; not null, without control characters
+     * @param audience    customer-facing promise or internal diagnostic, not null
+     * @param description outcome-shaped words, e.g. "Checkout completes"; not null, without control characters
+     * @param owners      who owns it, in the order given; not empty, no null element
+     * @param sli         what makes an event good, not null
+     * @param target      the objective, a fraction in (0,1), e.g. 0.999
+     * @param window      the period the budget is counted over, not null
+     * @param alertPolicy the burn-rate rules it alerts under, not null
+     * @param budgeting   whether events or time slices count, not null
+     * @param consumers   the teams or systems downstream of it, in the order declared, with distinct names; may be empty, not null
+     * @param exclusions  maintenance windows whose events do not count against the budget, in the order declared; at most
+     *     {@link #MAX_EXCLUSIONS}, no duplicates; may be empty, not null
+     * @throws NullPointerException if a field is null
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public SloSpec(String name, Audience audience, String description, List<Owner> owners, Sli sli, double target,
+            Window window, AlertPolicy alertPolicy, Budgeting budgeting, List<DownstreamConsumer> consumers, List<Exclusion> exclusions) {
+        this(name, audience, description, owners, sli, target, window, alertPolicy, budgeting, consumers, exclusions,
+                ErrorBudgetPolicy.sreWorkbook());
     }
 
     /**
@@ -129,11 +157,13 @@ public record SloSpec(
 
     /** The same definition with another target. */
     SloSpec withTarget(double newTarget) {
-        return new SloSpec(name, audience, description, owners, sli, newTarget, window, alertPolicy, budgeting, consumers, exclusions);
+        return new SloSpec(name, audience, description, owners, sli, newTarget, window, alertPolicy, budgeting, consumers, exclusions,
+                budgetPolicy);
     }
 
     /** The same definition with other exclusions. */
     SloSpec withExclusions(List<Exclusion> newExclusions) {
-        return new SloSpec(name, audience, description, owners, sli, target, window, alertPolicy, budgeting, consumers, newExclusions);
+        return new SloSpec(name, audience, description, owners, sli, target, window, alertPolicy, budgeting, consumers, newExclusions,
+                budgetPolicy);
     }
 }
