@@ -193,7 +193,54 @@ final class PrometheusSliceCrossCheckTest {
         assertTrue(minutesTheOneRegistryDiffers >= 10, "one registry judging fleet-wide slices is another view: it must differ "
                 + "from the merged instances in some minutes, differed in " + minutesTheOneRegistryDiffers);
 
-        Path rules = Files.writeString(directory.resolve("slo-rules.yml"), Prometheus.rules(instances[0]));
+        alertTests.add("      - eval_time: 30m\n        alertname: SloEventsAbsent\n        exp_alerts: []\n");
+        promtool(instances[0], series, alertTests, ratioTests);
+    }
+
+    /**
+     * A threshold reached exactly: 133 bad one-second slices of 13,300, an error ratio of 0.01, is the 3d/6h
+     * ticket's bound for a 30-day window at 0.99. {@code alerts()} fires (its comparison allows for the last
+     * bits of floating error); Prometheus, dividing summed rates, lands a hair below 0.01 and must fire too.
+     */
+    @Test
+    void aThresholdReachedExactlyFiresInPrometheusAsInProcess() throws IOException, InterruptedException {
+        ManualClock clock = ManualClock.at(T0);
+        SloRegistry slos = SloRegistry.create(clock);
+        Slo ties = slos.define("ties").internal("Answers every second").ownedBy(Owner.team("edge")).sli(Sli.ratio())
+                .budgeting(Budgeting.timeslices(Duration.ofSeconds(1))).target(0.99).window(Window.rolling(Duration.ofDays(30)))
+                .register();
+        SloRegistry[] instances = {slos};
+        Map<String, List<String>> series = new LinkedHashMap<>();
+        scrape(instances, series, 2);
+        List<String> alertTests = new ArrayList<>();
+        int slices = 13_300;
+        int bad = 133;
+        List<String> firing = new ArrayList<>();
+        for (int m = 0; m < 226; m++) {
+            for (int s = m * 60; s < Math.min(slices, (m + 1) * 60); s++) {
+                clock.set(T0.plusMillis(s * 1000L + 500));
+                ties.record(s < slices - bad);
+            }
+            clock.set(T0.plusMillis((m + 1) * MINUTE));
+            scrape(instances, series, 2);
+            List<String> expected = new ArrayList<>();
+            for (BurnRateAlert alert : ties.alerts()) {
+                expected.add(expectedAlert(ties, alert));
+                firing.add((m + 1) + "m " + alertKey(ties, alert));
+            }
+            alertTests.add("      - eval_time: " + (m + 1) + "m\n        alertname: SloErrorBudgetBurn\n        exp_alerts:"
+                    + (expected.isEmpty() ? " []\n" : "\n" + String.join("", expected)));
+        }
+        assertEquals(List.of("222m ties TICKET 3d", "223m ties TICKET 3d", "224m ties TICKET 3d", "225m ties TICKET 3d",
+                "226m ties TICKET 3d"), firing, "in-process, the tie fires once the last slice has closed");
+        assertEquals(0.01, ties.burnRate(Duration.ofDays(3)) * ties.spec().budgetFraction(), 1e-15);
+        promtool(slos, series, alertTests, List.of());
+    }
+
+    /** Runs {@code promtool test rules} on the rules of {@code slos} with the scraped {@code series} and the tests given. */
+    private void promtool(SloRegistry slos, Map<String, List<String>> series, List<String> alertTests, List<String> exprTests)
+            throws IOException, InterruptedException {
+        Path rules = Files.writeString(directory.resolve("slo-rules.yml"), Prometheus.rules(slos));
         StringBuilder test = new StringBuilder();
         test.append("rule_files:\n  - slo-rules.yml\nevaluation_interval: 1m\ntests:\n  - interval: 1m\n    input_series:\n");
         for (Map.Entry<String, List<String>> s : series.entrySet()) {
@@ -202,9 +249,10 @@ final class PrometheusSliceCrossCheckTest {
         }
         test.append("    alert_rule_test:\n");
         alertTests.forEach(test::append);
-        test.append("      - eval_time: 30m\n        alertname: SloEventsAbsent\n        exp_alerts: []\n");
-        test.append("    promql_expr_test:\n");
-        ratioTests.forEach(test::append);
+        if (!exprTests.isEmpty()) {
+            test.append("    promql_expr_test:\n");
+            exprTests.forEach(test::append);
+        }
         Path testFile = Files.writeString(directory.resolve("slo-test.yml"), test);
         Promtool.Result result = Promtool.run(null, "test", "rules", testFile.toString());
         assertEquals(0, result.exitCode(), () -> firstLines(result.output(), 80) + "\nrules:\n" + rules);
@@ -235,6 +283,10 @@ final class PrometheusSliceCrossCheckTest {
 
     /** Scrapes both instances: the slice counters of their expositions parsed back into samples, labelled by instance. */
     private static void scrape(SloRegistry[] instances, Map<String, List<String>> series) {
+        scrape(instances, series, 6);
+    }
+
+    private static void scrape(SloRegistry[] instances, Map<String, List<String>> series, int samples) {
         for (int i = 0; i < instances.length; i++) {
             int found = 0;
             for (String line : Prometheus.exposition(instances[i]).split("\n")) {
@@ -246,7 +298,7 @@ final class PrometheusSliceCrossCheckTest {
                     found++;
                 }
             }
-            assertEquals(6, found, "slo_slices_total samples of instance " + i);
+            assertEquals(samples, found, "slo_slices_total samples of instance " + i);
         }
     }
 
