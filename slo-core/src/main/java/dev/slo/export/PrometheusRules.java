@@ -24,13 +24,19 @@ import java.util.stream.Collectors;
  *     ({@code page} or {@code ticket}), {@code long_window} and {@code short_window}: it fires when the error
  *     ratio over both windows reaches {@code threshold(windowLength) × (1 − target)}, the test of
  *     {@link Slo#alerts()}, and, under a low-traffic policy, the long window holds the policy's minimum of
- *     events. Annotations carry the SLO's description, owners and audience;
+ *     events. Like {@code alerts()}, it allows for the last bits of floating error, so that a ratio on the
+ *     bound exactly (133 bad of 13,300 at 0.01), which PromQL's division of summed rates may give a hair
+ *     below it, fires on both sides: the bound is written {@link #FLOATING_ALLOWANCE} lower.
+ *     Annotations carry the SLO's description, owners and audience;
  * <li>an alert {@code SloEventsAbsent} (ticket) when the SLO's counters have been missing for 10 minutes:
  *     an instance stopped exporting them, or the SLO was renamed.
  * </ul>
  * Package-private; stateless.
  */
 final class PrometheusRules {
+    /** How far below a bound a ratio still reaches it, relatively: the allowance {@link Slo#alerts()} makes. */
+    static final double FLOATING_ALLOWANCE = 1e-9;
+
     private PrometheusRules() {
     }
 
@@ -61,7 +67,7 @@ final class PrometheusRules {
         record(out, name, "slo:error_budget:remaining_ratio", "1 - (" + ratioOver(metric, name, "increase", PromSyntax.duration(window))
                 + ") / " + PromSyntax.number(spec.budgetFraction()));
         for (BurnRateRule rule : spec.alertPolicy().rules()) {
-            double bound = rule.threshold(window) * spec.budgetFraction();
+            double bound = rule.threshold(window) * spec.budgetFraction() * (1 - FLOATING_ALLOWANCE);
             String expr = errorRatio(metric, rule.longWindow()) + selector + " >= " + PromSyntax.number(bound)
                     + " and " + errorRatio(metric, rule.shortWindow()) + selector + " >= " + PromSyntax.number(bound);
             long minimum = spec.alertPolicy().minimumEvents();
