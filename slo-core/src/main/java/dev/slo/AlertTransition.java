@@ -89,7 +89,7 @@ public record AlertTransition(Slo slo, BurnRateRule rule, State state, Instant a
     /** The state, the SLO by name, the rule, the time and the burns; on RESOLVED, how long it fired. */
     @Override
     public String toString() {
-        return "AlertTransition[" + state + " " + slo.name() + ", " + rule + ", at " + at + ", long burn " + longBurnRate
+        return "AlertTransition[" + state + " " + slo.label() + ", " + rule + ", at " + at + ", long burn " + longBurnRate
                 + ", short burn " + shortBurnRate + (state == State.RESOLVED ? ", fired " + Durations.format(firedFor) : "") + "]";
     }
 }

@@ -42,7 +42,7 @@ public record BurnRateAlert(Slo slo, BurnRateRule rule, double longBurnRate, dou
     /** The SLO by name (not its whole definition), the rule, and the burn rates against the threshold. */
     @Override
     public String toString() {
-        return "BurnRateAlert[" + slo.name() + ", " + rule + ", long burn " + longBurnRate + ", short burn " + shortBurnRate
+        return "BurnRateAlert[" + slo.label() + ", " + rule + ", long burn " + longBurnRate + ", short burn " + shortBurnRate
                 + ", threshold " + threshold + "]";
     }
 }

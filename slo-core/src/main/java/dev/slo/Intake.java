@@ -49,9 +49,12 @@ final class Intake {
     final Ledger ledger;
     /** Decides which events fall in an exclusion: one volatile read per event. */
     private volatile ExclusionGate gate;
+    /** The whole's intake when this is a group's: every event counts there too, once; null otherwise. */
+    private final Intake whole;
 
-    Intake(Clock clock, SloSpec spec, long now) {
+    Intake(Clock clock, SloSpec spec, long now, Intake whole) {
         this.clock = clock;
+        this.whole = whole;
         Duration longest = spec.window().maxLength();
         if (spec.alertPolicy().longestWindow().compareTo(longest) > 0) {
             longest = spec.alertPolicy().longestWindow();
@@ -89,6 +92,9 @@ final class Intake {
         if (slices != null && target == events) {         // excluded events do not count in slices either
             slices.record(now, good ? 1 : 0, 1);
         }
+        if (whole != null) {
+            whole.record(good, now);
+        }
     }
 
     /** Counts one event with its latency ({@code >= 0}, checked by the caller) read at {@code now}. */
@@ -99,10 +105,16 @@ final class Intake {
         if (slices != null && target == events) {
             slices.record(now, good ? 1 : 0, 1);
         }
+        if (whole != null) {
+            whole.record(success, latencyNanos, now);
+        }
     }
 
     /** Counts a batch read at {@code now}; the caller checked each count and their sum against Slo.MAX_COUNTS_PER_CALL. */
     void recordCounts(long good, long bad, long now) {
+        if (whole != null) {
+            whole.recordCounts(good, bad, now);
+        }
         EventRecorder target = recorderAt(now);
         target.recordCounts(good, bad, now);
         while (slices != null && target == events && (good > 0 || bad > 0)) {
@@ -127,6 +139,9 @@ final class Intake {
             g = ExclusionGate.at(g.exclusions, g.excludedRecorder, at);
         }
         (at >= g.start ? g.excludedRecorder : events).recordAt(now, at, good, bad, live);
+        if (whole != null) {
+            whole.recordAt(now, at, good, bad, live);
+        }
     }
 
     /** Starts excluding by {@code exclusions} (the revised spec's, already published); under the Slo's specLock. */

@@ -53,11 +53,30 @@ public final class Slo extends SloRecording {
     private final Revisions revisions = new Revisions();
     /** The one read path and the queries' answers. */
     private final SloQueries queries;
+    /** The groups of a grouped SLO; null for an SLO that is not grouped, and for a group. */
+    private final SloGroups groups;
+    /** The whole SLO a group belongs to; null unless this is a group. */
+    private final Slo whole;
+    /** The label value of a group; null unless this is a group. */
+    private final String groupValue;
 
-    Slo(SloRegistry registry, Clock clock, SloSpec spec) {
-        super(clock, registry.ticks(), spec);
+    Slo(SloRegistry registry, Clock clock, SloSpec spec, Grouping grouping) {
+        super(clock, registry.ticks(), spec, null);
         this.registry = registry;
         this.queries = new SloQueries(this, intake, runs);
+        this.groups = grouping == null ? null : new SloGroups(this, grouping);
+        this.whole = null;
+        this.groupValue = null;
+    }
+
+    /** A group of {@code whole}: the whole's definition, its own recorders, every event counted in the whole too. */
+    private Slo(Slo whole, String groupValue) {
+        super(whole.clock, whole.registry.ticks(), whole.spec, whole.intake);
+        this.registry = whole.registry;
+        this.queries = new SloQueries(this, intake, runs);
+        this.groups = null;
+        this.whole = whole;
+        this.groupValue = groupValue;
     }
 
     /** {@return the registry this SLO belongs to, whose clock it reads} */
@@ -174,6 +193,7 @@ public final class Slo extends SloRecording {
      * @throws DecisionRightsException if {@code actor} may not make this change (nothing changes)
      */
     public Revision revise(double newTarget, Owner actor, String reason) {
+        requireWhole("revise");
         Targets.checkTarget(newTarget, "newTarget");
         Objects.requireNonNull(actor, "actor must not be null");
         Args.requireWords(reason, "reason");
@@ -181,13 +201,16 @@ public final class Slo extends SloRecording {
             SloSpec current = spec;
             Revision revision = revisions.add(current, newTarget, actor, reason, clock.instant());
             spec = current.withTarget(newTarget);
+            for (Slo group : groups()) {
+                group.spec = spec;
+            }
             return revision;
         }
     }
 
-    /** {@return every revision of this SLO, oldest first: a snapshot, empty if its target never changed} */
+    /** {@return every revision of this SLO (of a group: of its whole), oldest first: a snapshot, empty if its target never changed} */
     public List<Revision> revisions() {
-        return revisions.log();
+        return whole != null ? whole.revisions() : revisions.log();
     }
 
     /**
@@ -202,6 +225,7 @@ public final class Slo extends SloRecording {
      *     {@link SloSpec#MAX_EXCLUSIONS}
      */
     public void exclude(Exclusion exclusion) {
+        requireWhole("exclude");
         Objects.requireNonNull(exclusion, "exclusion must not be null");
         synchronized (specLock) {
             SloSpec current = spec;
@@ -209,6 +233,86 @@ public final class Slo extends SloRecording {
             SloSpec revised = current.withExclusions(ExclusionGate.adding(current, exclusion, now - intake.events.historyMillis()));
             spec = revised;
             intake.exclude(revised.exclusions(), now);
+            for (Slo group : groups()) {
+                group.spec = revised;
+                group.intake.exclude(revised.exclusions(), now);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- groups
+
+    /**
+     * The SLO of one group of a grouped SLO ({@link SloBuilder#groupedBy}), created on first use: record into
+     * it, and each event counts in the group and in this whole SLO, once each. For a value seen before the
+     * lookup is lock-free and allocates nothing. Beyond the grouping's {@code maxGroups} named groups, every
+     * new value gets the overflow group, {@link Grouping#OVERFLOW} ({@code "__overflow__"}), so memory stays
+     * bounded whatever the values. A group shares this SLO's definition (target, window, policy,
+     * exclusions; revise and exclude the whole), and answers every query about its own events.
+     *
+     * <pre>{@code
+     * perEndpoint.group("/pay").record(true);
+     * perEndpoint.group("/pay").errorBudget();      // the budget of /pay alone
+     * }</pre>
+     *
+     * @param value the label's value, 1 to 128 characters without control characters
+     * @return the group's SLO
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} is empty, longer than 128 characters or holds a control character
+     * @throws IllegalStateException if this SLO is not grouped (or is a group itself)
+     */
+    public Slo group(String value) {
+        Objects.requireNonNull(value, "value must not be null");
+        SloGroups g = groups;
+        if (g == null) {
+            throw new IllegalStateException("group needs an SLO grouped with groupedBy(label, maxGroups), but \"" + name()
+                    + "\" is " + (whole != null ? "a group of \"" + whole.name() + "\"" : "not grouped"));
+        }
+        return g.get(value);
+    }
+
+    /** {@return the groups created so far, the named ones in creation order then the overflow group if created; empty if not grouped} */
+    public List<Slo> groups() {
+        return groups == null ? List.of() : groups.all();
+    }
+
+    /** {@return how this SLO is grouped, or empty if it is not (a group itself is not grouped)} */
+    public Optional<Grouping> grouping() {
+        return groups == null ? Optional.empty() : Optional.of(groups.grouping());
+    }
+
+    /** {@return the whole SLO this group belongs to; empty unless this is a group} */
+    public Optional<Slo> whole() {
+        return Optional.ofNullable(whole);
+    }
+
+    /** {@return this group's label value ({@link Grouping#OVERFLOW} for the overflow group); empty unless this is a group} */
+    public Optional<String> groupValue() {
+        return Optional.ofNullable(groupValue);
+    }
+
+    /** Creates the group of {@code value} under specLock, so that it starts from the current definition. */
+    Slo createGroup(SloGroups of, String value) {
+        synchronized (specLock) {
+            return of.create(value, v -> new Slo(this, v));
+        }
+    }
+
+    /**
+     * The name with the group, for messages and logs: {@code api{endpoint="/pay"}} for a group, the name
+     * alone otherwise.
+     */
+    String label() {
+        if (whole == null) {
+            return name();
+        }
+        return name() + "{" + whole.groups.grouping().label() + "=" + Text.quoted(groupValue) + "}";
+    }
+
+    private void requireWhole(String method) {
+        if (whole != null) {
+            throw new IllegalStateException(method + " applies to the whole SLO \"" + whole.name() + "\", not to its group "
+                    + Text.quoted(groupValue) + ": a group shares the whole's definition");
         }
     }
 
@@ -342,7 +446,7 @@ public final class Slo extends SloRecording {
     @Override
     public String toString() {
         SloSpec s = spec;
-        return "Slo[" + s.name() + ", " + s.audience() + ", target " + s.target() + ", " + s.window() + "]";
+        return "Slo[" + label() + ", " + s.audience() + ", target " + s.target() + ", " + s.window() + "]";
     }
 
     // ---------------------------------------------------------------- for the package

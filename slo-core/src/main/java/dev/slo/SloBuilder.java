@@ -34,6 +34,7 @@ public final class SloBuilder {
     private List<DownstreamConsumer> consumers;
     private List<Exclusion> exclusions;
     private ErrorBudgetPolicy budgetPolicy;
+    private Grouping grouping;
     private boolean registered;
 
     SloBuilder(SloRegistry registry, String name) {
@@ -251,11 +252,32 @@ public final class SloBuilder {
     }
 
     /**
+     * Splits the SLO by the value of {@code label} (an endpoint, a tenant tier, a region): {@link Slo#group}
+     * returns each group's SLO, which counts its own events and the whole's. At most {@code maxGroups} named
+     * groups; values beyond count in one overflow group, {@link Grouping#OVERFLOW}. Each group holds recorders
+     * of its own ({@link Slo#footprintBytes()} of the whole, again), so choose a label of bounded values.
+     * For event SLIs (ratio, latency, retries, feedback); gauges and deadlines are not grouped. Default: not grouped.
+     *
+     * @param label     the label's name, e.g. {@code "endpoint"} (see {@link Grouping} for what it may be)
+     * @param maxGroups the most named groups, from 1 to {@link Grouping#MAX_GROUPS}
+     * @return this builder
+     * @throws NullPointerException if {@code label} is null
+     * @throws IllegalArgumentException if {@code label} is malformed or reserved, or {@code maxGroups} is out of range
+     * @throws IllegalStateException if the grouping was already set
+     */
+    public SloBuilder groupedBy(String label, int maxGroups) {
+        Grouping g = new Grouping(label, maxGroups);
+        requireUnset(this.grouping, "groupedBy");
+        this.grouping = g;
+        return this;
+    }
+
+    /**
      * Checks the declaration as a whole and adds the SLO to the registry.
      *
      * @return the SLO, ready to record
-     * @throws IllegalStateException if a required field is missing (the message names it), or this
-     *     builder was already registered
+     * @throws IllegalStateException if a required field is missing (the message names it), a gauge or
+     *     deadline SLI is grouped, or this builder was already registered
      * @throws IllegalArgumentException if the registry already holds an SLO of this name
      */
     public Slo register() {
@@ -273,7 +295,11 @@ public final class SloBuilder {
                 consumers == null ? List.of() : consumers,
                 exclusions == null ? List.of() : exclusions,
                 budgetPolicy == null ? ErrorBudgetPolicy.sreWorkbook() : budgetPolicy);
-        Slo slo = registry.add(spec);
+        if (grouping != null && (sli instanceof Sli.Gauge || sli instanceof Sli.Deadline)) {
+            throw new IllegalStateException("groupedBy needs an event SLI (ratio, latency, retries or feedback), but \"" + name
+                    + "\" has " + sli.describe() + ": a gauge or a job's deadline has no per-event label");
+        }
+        Slo slo = registry.add(spec, grouping);
         registered = true;
         return slo;
     }

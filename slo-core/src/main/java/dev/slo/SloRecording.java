@@ -45,11 +45,11 @@ abstract sealed class SloRecording permits Slo {
         }
     }
 
-    SloRecording(Clock clock, Ticks ticks, SloSpec spec) {
+    SloRecording(Clock clock, Ticks ticks, SloSpec spec, Intake whole) {
         this.clock = clock;
         this.ticks = ticks;
         this.spec = spec;
-        this.intake = new Intake(clock, spec, now());
+        this.intake = new Intake(clock, spec, now(), whole);
         this.gauge = spec.sli() instanceof Sli.Gauge g ? g : null;
         this.runs = spec.sli() instanceof Sli.Deadline d ? new RunTracker(intake, d.deadline().toMillis()) : null;
     }

@@ -278,12 +278,12 @@ public final class SloRegistry {
      * }
      * }</pre>
      *
-     * @return the transitions since the previous evaluation, per SLO in definition order, per SLO in its
-     *     policy's order; empty when nothing changed
+     * @return the transitions since the previous evaluation, per SLO in definition order (a grouped SLO's
+     *     groups after it, see {@link Slo#groups()}), per SLO in its policy's order; empty when nothing changed
      * @throws IllegalStateException if called from within an {@link AlertListener} of this registry
      */
     public List<AlertTransition> evaluate() {
-        return transitions.evaluate(this::all, clock);
+        return transitions.evaluate(this::allWithGroups, clock);
     }
 
     /**
@@ -407,6 +407,16 @@ public final class SloRegistry {
         }
     }
 
+    /** Every SLO in definition order, each grouped one followed by its groups (see {@link Slo#groups()}). */
+    List<Slo> allWithGroups() {
+        List<Slo> every = new ArrayList<>();
+        for (Slo slo : all()) {
+            every.add(slo);
+            every.addAll(slo.groups());
+        }
+        return every;
+    }
+
     /** Adds a built cascade after checking, under the lock, that it closes no cycle and that its root has none yet. */
     Cascade addCascade(Cascade cascade) {
         synchronized (lock) {
@@ -451,12 +461,12 @@ public final class SloRegistry {
         return null;
     }
 
-    Slo add(SloSpec spec) {
+    Slo add(SloSpec spec, Grouping grouping) {
         synchronized (lock) {
             if (slos.containsKey(spec.name())) {
                 throw new IllegalArgumentException("name must be unique in the registry, got \"" + spec.name() + "\" which is already defined");
             }
-            Slo slo = new Slo(this, clock, spec);
+            Slo slo = new Slo(this, clock, spec, grouping);
             slos.put(spec.name(), slo);
             return slo;
         }
