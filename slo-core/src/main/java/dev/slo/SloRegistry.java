@@ -161,7 +161,7 @@ public final class SloRegistry {
     public Snapshot snapshot() {
         long now = clock.millis();
         List<SloState> states = new ArrayList<>();
-        for (Slo slo : all()) {
+        for (Slo slo : allWithGroups()) {
             states.add(SloState.capture(slo, now));
         }
         return new Snapshot(now, states);
@@ -173,7 +173,9 @@ public final class SloRegistry {
      * or nothing). Buckets older than an SLO's history are dropped. Runs in flight of a deadline SLO are
      * taken over: nobody can report them now, so each counts bad at its deadline unless it has one here.
      * Events recorded meanwhile are kept and add to the restored ones; restoring the same snapshot twice
-     * counts it twice.
+     * counts it twice. A group of a grouped SLO goes to the group of the same value (created if need be;
+     * beyond the cap, to the overflow group) of the SLO of the same name grouped by the same label; when
+     * there is none, it is ignored.
      *
      * <p>Clocks of a fleet differ by seconds: a snapshot taken up to {@link #MAX_SNAPSHOT_AHEAD} (one minute)
      * after this registry's clock reads is restored as of its own time. The SLOs' buckets move forward to
@@ -206,17 +208,22 @@ public final class SloRegistry {
             List<Slo> targets = new ArrayList<>();
             for (SloState state : snapshot.states()) {
                 Slo slo = find(state.name()).orElse(null);
+                if (slo != null && state.group() != null) {
+                    slo = groupToRestore(slo, state);
+                }
                 if (slo == null) {
-                    ignored.add(state.name());
+                    ignored.add(state.label());
                 } else {
                     state.checkInto(slo, now);
-                    restored.add(state.name());
+                    restored.add(state.label());
                 }
                 targets.add(slo);
             }
             for (int i = 0; i < targets.size(); i++) {
-                if (targets.get(i) != null) {
-                    snapshot.states().get(i).restoreInto(targets.get(i), now);
+                Slo target = targets.get(i);
+                SloState state = snapshot.states().get(i);
+                if (target != null) {
+                    state.restoreInto(state.group() == null ? target : target.group(state.group().value()), now);
                 }
             }
             return new RestoreResult(restored, ignored);
@@ -405,6 +412,15 @@ public final class SloRegistry {
         synchronized (lock) {
             return Optional.ofNullable(cascades.get(root));
         }
+    }
+
+    /**
+     * What a group's state is checked against before a restore changes anything: the whole (a group shares
+     * its definition and its buckets' shape), which restoreInto then asks for the group. Null (ignored) when
+     * the whole is not grouped by the state's label.
+     */
+    private static Slo groupToRestore(Slo whole, SloState state) {
+        return whole.grouping().filter(g -> g.label().equals(state.group().label())).isPresent() ? whole : null;
     }
 
     /** Every SLO in definition order, each grouped one followed by its groups (see {@link Slo#groups()}). */

@@ -20,7 +20,21 @@ import java.util.Objects;
  *    cannot fail half-way.
  */
 record SloState(String name, Sli sli, Window window, Budgeting budgeting, RecorderCounts events,
-        RecorderCounts excluded, SliceCounts slices, long[] runs) {
+        RecorderCounts excluded, SliceCounts slices, long[] runs, Group group) {
+
+    /** Which group of the SLO named {@code name} a state is of: its grouping's label and the group's value. */
+    record Group(String label, String value) {
+        Group {
+            new Grouping(label, 1);                       // the label's checks
+            Grouping.checkValue(value);
+        }
+    }
+
+    /** The state of an SLO that is not a group. */
+    SloState(String name, Sli sli, Window window, Budgeting budgeting, RecorderCounts events, RecorderCounts excluded,
+            SliceCounts slices, long[] runs) {
+        this(name, sli, window, budgeting, events, excluded, slices, runs, null);
+    }
 
     SloState {
         Objects.requireNonNull(name, "name");
@@ -33,22 +47,38 @@ record SloState(String name, Sli sli, Window window, Budgeting budgeting, Record
         }
         runs = sortedPairs(runs);
         if ((slices != null) != !(budgeting instanceof Budgeting.Occurrences)) {
-            throw new IllegalArgumentException("\"" + name + "\" is budgeted by " + budgeting + " but its state "
+            throw new IllegalArgumentException(Text.quoted(name) + " is budgeted by " + budgeting + " but its state "
                     + (slices == null ? "holds no" : "holds") + " slices");
         }
         if (runs.length > 0 && !(sli instanceof Sli.Deadline)) {
-            throw new IllegalArgumentException("\"" + name + "\" has runs in flight but its SLI is " + sli);
+            throw new IllegalArgumentException(Text.quoted(name) + " has runs in flight but its SLI is " + sli);
         }
     }
 
-    /** {@return the state of {@code slo} as of clock reading {@code now}} */
+    /** {@return the state of {@code slo} (an SLO or a group) as of clock reading {@code now}} */
     static SloState capture(Slo slo, long now) {
         SloSpec spec = slo.spec();
         Intake intake = slo.intake;
         long[] runs = slo.runs == null ? new long[0] : slo.runs.inFlight(now);   // first: it counts the runs that expired
         EventRecorder excluded = intake.excluded();
+        Group group = slo.whole().map(w -> new Group(w.grouping().orElseThrow().label(), slo.groupValue().orElseThrow())).orElse(null);
         return new SloState(spec.name(), spec.sli(), spec.window(), spec.budgeting(), intake.events.counts(now),
-                excluded == null ? null : excluded.counts(now), intake.slices == null ? null : intake.slices.counts(now), runs);
+                excluded == null ? null : excluded.counts(now), intake.slices == null ? null : intake.slices.counts(now), runs, group);
+    }
+
+    /** {@return what a merge matches states by: the name, and for a group its label and value (no name holds a NUL)} */
+    String key() {
+        return group == null ? name : name + '\0' + group.label() + '\0' + group.value();
+    }
+
+    /** {@return the SLO quoted, for messages, and for a group its value: {@code "api" group "/pay"}} */
+    private String what() {
+        return Text.quoted(name) + (group == null ? "" : " group " + Text.quoted(group.value()));
+    }
+
+    /** {@return the name, and for a group its label and value: {@code api{endpoint="/pay"}}} */
+    String label() {
+        return group == null ? name : name + "{" + group.label() + "=" + Text.quoted(group.value()) + "}";
     }
 
     /** The (start, deadline) pairs in increasing order: the same runs give the same state, however listed. */
@@ -85,7 +115,7 @@ record SloState(String name, Sli sli, Window window, Budgeting budgeting, Record
      */
     static SloState sum(SloState a, SloState b) {
         if (!a.sameDefinition(b.sli, b.window, b.budgeting)) {
-            throw new IllegalArgumentException("snapshots must agree on \"" + a.name + "\": one has " + a.describe()
+            throw new IllegalArgumentException("snapshots must agree on " + a.what() + ": one has " + a.describe()
                     + ", another " + b.describe());
         }
         try {
@@ -93,9 +123,9 @@ record SloState(String name, Sli sli, Window window, Budgeting budgeting, Record
             System.arraycopy(b.runs, 0, runs, a.runs.length, b.runs.length);
             return new SloState(a.name, a.sli, a.window, a.budgeting, RecorderCounts.sum(a.events, b.events),
                     a.excluded == null ? b.excluded : b.excluded == null ? a.excluded : RecorderCounts.sum(a.excluded, b.excluded),
-                    a.slices == null ? null : SliceCounts.sum(a.slices, b.slices), runs);
+                    a.slices == null ? null : SliceCounts.sum(a.slices, b.slices), runs, a.group);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("snapshots must agree on \"" + a.name + "\": their buckets do not line up ("
+            throw new IllegalArgumentException("snapshots must agree on " + a.what() + ": their buckets do not line up ("
                     + e.getMessage() + ")", e);
         }
     }
@@ -111,7 +141,7 @@ record SloState(String name, Sli sli, Window window, Budgeting budgeting, Record
     void checkInto(Slo slo, long now) {
         SloSpec spec = slo.spec();
         if (!sameDefinition(spec.sli(), spec.window(), spec.budgeting())) {
-            throw new IllegalArgumentException("snapshot must match the definition of \"" + name + "\" to restore it: the snapshot has "
+            throw new IllegalArgumentException("snapshot must match the definition of " + what() + " to restore it: the snapshot has "
                     + describe() + ", the registry " + describe(spec.sli(), spec.window(), spec.budgeting()));
         }
         Intake intake = slo.intake;
@@ -130,7 +160,7 @@ record SloState(String name, Sli sli, Window window, Budgeting budgeting, Record
                 intake.slices.checkAdd(slices, now);
             }
         } catch (IllegalArgumentException e) {       // tiers of another history (a longer alert look-back), or slices ahead
-            throw new IllegalArgumentException("snapshot must line up with \"" + name + "\" to restore it, but " + e.getMessage()
+            throw new IllegalArgumentException("snapshot must line up with " + what() + " to restore it, but " + e.getMessage()
                     + " (the registry keeps " + slo.historyKept() + " of history)", e);
         }
         if (runs.length > 0) {
@@ -163,19 +193,19 @@ record SloState(String name, Sli sli, Window window, Budgeting budgeting, Record
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SloState s && s.name.equals(name) && s.sli.equals(sli) && s.window.equals(window)
+        return o instanceof SloState s && s.name.equals(name) && Objects.equals(s.group, group) && s.sli.equals(sli) && s.window.equals(window)
                 && s.budgeting.equals(budgeting) && s.events.equals(events) && Objects.equals(s.excluded, excluded)
                 && Objects.equals(s.slices, slices) && Arrays.equals(s.runs, runs);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, sli, window, budgeting, events, excluded, slices) * 31 + Arrays.hashCode(runs);
+        return Objects.hash(name, group, sli, window, budgeting, events, excluded, slices) * 31 + Arrays.hashCode(runs);
     }
 
     @Override
     public String toString() {
-        return "SloState[" + name + ", " + describe() + ", events " + events + (excluded == null ? "" : ", excluded " + excluded)
+        return "SloState[" + label() + ", " + describe() + ", events " + events + (excluded == null ? "" : ", excluded " + excluded)
                 + (slices == null ? "" : ", slices " + slices) + ", " + runs.length / 2 + " runs in flight]";
     }
 }

@@ -50,11 +50,14 @@ public final class Snapshot {
         return Instant.ofEpochMilli(takenAtMillis);
     }
 
-    /** {@return the names of the SLOs it holds, in the registry's definition order} */
+    /**
+     * {@return the names of the SLOs it holds, in the registry's definition order; a group of a grouped SLO
+     * follows it, named with its label and value, e.g. {@code api{endpoint="/pay"}}}
+     */
     public List<String> names() {
         List<String> names = new ArrayList<>(states.size());
         for (SloState state : states) {
-            names.add(state.name());
+            names.add(state.label());
         }
         return List.copyOf(names);
     }
@@ -91,7 +94,7 @@ public final class Snapshot {
     }
 
     /**
-     * The fleet's view: the SLOs of every snapshot, matched by name (in the order first met), their
+     * The fleet's view: the SLOs of every snapshot, matched by name (groups by name, label and value; in the order first met), their
      * counts added bucket by bucket (see the class notes); taken at the latest of their times.
      *
      * @param snapshots one or more snapshots, e.g. of every instance of a service
@@ -111,7 +114,7 @@ public final class Snapshot {
             Snapshot snapshot = Objects.requireNonNull(snapshots.get(i), "snapshots must not hold null, got null at " + i);
             takenAt = Math.max(takenAt, snapshot.takenAtMillis);
             for (SloState state : snapshot.states) {
-                merged.merge(state.name(), state, SloState::sum);
+                merged.merge(state.key(), state, SloState::sum);
             }
         }
         return new Snapshot(takenAt, new ArrayList<>(merged.values()));

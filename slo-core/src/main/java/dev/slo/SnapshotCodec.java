@@ -34,6 +34,12 @@ final class SnapshotCodec {
     static final int VERSION = 1;
     private static final int HEADER = 1;
     private static final int SLO = 2;
+    /** A group of a grouped SLO: the SLO's name, the grouping's label, the group's value, then as an SLO section. */
+    private static final int GROUP = 3;
+    /** A label is at most 64 characters of ASCII (Grouping). */
+    private static final int MAX_LABEL_BYTES = 64;
+    /** A group value is at most 128 characters, each up to 3 bytes of UTF-8 (Grouping.MAX_VALUE_LENGTH). */
+    private static final int MAX_VALUE_BYTES = 3 * Grouping.MAX_VALUE_LENGTH;
     /** A name is 1 to 128 characters of ASCII (SloRegistry.checkName). */
     private static final int MAX_NAME_BYTES = 128;
 
@@ -45,6 +51,9 @@ final class SnapshotCodec {
         output.section(HEADER, new SectionWriter().zigzag(takenAtMillis).varint(states.size()));
         for (SloState state : states) {
             SectionWriter section = new SectionWriter().string(state.name());
+            if (state.group() != null) {
+                section.string(state.group().label()).string(state.group().value());
+            }
             writeSli(state.sli(), section);
             writeWindow(state.window(), section);
             writeBudgeting(state.budgeting(), section);
@@ -61,7 +70,7 @@ final class SnapshotCodec {
             for (int i = 0; i < runs.length; i += 2) {
                 section.zigzag(runs[i]).zigzag(runs[i + 1] - runs[i]);
             }
-            output.section(SLO, section);
+            output.section(state.group() == null ? SLO : GROUP, section);
         }
         output.end();
     }
@@ -79,12 +88,13 @@ final class SnapshotCodec {
         List<SloState> states = new ArrayList<>(Math.min(count, 1024));
         Set<String> names = new HashSet<>();
         for (SectionReader section; (section = input.next()) != null; ) {
-            if (section.tag() != SLO || states.size() == count) {
-                throw section.error(section.tag() == SLO ? "one SLO more than the header's " + count : "unknown section " + section.tag());
+            boolean slo = section.tag() == SLO || section.tag() == GROUP;
+            if (!slo || states.size() == count) {
+                throw section.error(slo ? "one SLO more than the header's " + count : "unknown section " + section.tag());
             }
-            SloState state = readSlo(section);
-            if (!names.add(state.name())) {
-                throw section.error("SLO \"" + state.name() + "\" appears twice");
+            SloState state = readSlo(section, section.tag() == GROUP);
+            if (!names.add(state.key())) {
+                throw section.error("SLO " + state.label() + " appears twice");
             }
             states.add(state);
         }
@@ -94,13 +104,20 @@ final class SnapshotCodec {
         return new Snapshot(takenAt, states);
     }
 
-    private static SloState readSlo(SectionReader in) throws SnapshotFormatException {
+    private static SloState readSlo(SectionReader in, boolean ofGroup) throws SnapshotFormatException {
         String name = in.string(MAX_NAME_BYTES, "SLO name");
         try {
             SloRegistry.checkName(name);
         } catch (IllegalArgumentException e) {
             throw in.error(e.getMessage());
         }
+        SloState.Group group = null;
+        if (ofGroup) {
+            String label = in.string(MAX_LABEL_BYTES, "group label");
+            String value = in.string(MAX_VALUE_BYTES, "group value");
+            group = checked(in, () -> new SloState.Group(label, value));
+        }
+        SloState.Group ofSlo = group;
         Sli sli = readSli(in);
         Window window = readWindow(in);
         Budgeting budgeting = readBudgeting(in);
@@ -118,7 +135,7 @@ final class SnapshotCodec {
             runs[i + 1] = runs[i] + length;
         }
         in.expectEnd();
-        return checked(in, () -> new SloState(name, sli, window, budgeting, events, excluded, slices, runs));
+        return checked(in, () -> new SloState(name, sli, window, budgeting, events, excluded, slices, runs, ofSlo));
     }
 
     // ---------------------------------------------------------------- definition facts
