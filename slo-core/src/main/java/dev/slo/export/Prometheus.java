@@ -39,6 +39,12 @@ import java.util.TreeSet;
  * <li>{@code slo_window_seconds}, gauge: the length of the SLO's window (of the current period, for a
  *     calendar window).
  * <li>{@code slo_last_reading}, gauge, for gauge SLIs once read: {@link Slo#lastReading()}.
+ * <li>For the groups of a grouped SLO ({@link Slo#groups()}), families of their own, labelled {@code slo} and the
+ *     grouping's label (e.g. {@code endpoint="/pay"}): {@code slo_group_events_total},
+ *     {@code slo_group_excluded_events_total}, {@code slo_group_slices_total},
+ *     {@code slo_group_error_budget_remaining_ratio} and {@code slo_group_burn_rate}, as above. An event of a
+ *     group counts in {@code slo_events_total} of its SLO and in {@code slo_group_events_total} of its group, so
+ *     that a sum over either family counts it once.
  * </ul>
  * Every family has HELP and TYPE lines; {@code promtool check metrics} finds nothing to say about it.
  *
@@ -63,56 +69,22 @@ public final class Prometheus {
     public static String exposition(SloRegistry slos) {
         Objects.requireNonNull(slos, "slos must not be null");
         List<Slo> all = slos.all();
-        List<SloCounters> counters = new ArrayList<>(all.size());
-        List<ErrorBudget> budgets = new ArrayList<>(all.size());
+        List<Series> wholes = new ArrayList<>(all.size());
+        List<Series> groups = new ArrayList<>();
         for (Slo slo : all) {
-            counters.add(slo.counters());
-            budgets.add(slo.errorBudget());
-        }
-        StringBuilder out = new StringBuilder(256 + 512 * all.size());
-        family(out, "slo_events_total", "counter",
-                "Events this process recorded for the SLO, by outcome; events during an exclusion are not counted.");
-        for (int i = 0; i < all.size(); i++) {
-            String slo = label(all.get(i));
-            sample(out, "slo_events_total", slo + ",outcome=\"good\"", counters.get(i).goodEvents());
-            sample(out, "slo_events_total", slo + ",outcome=\"bad\"", counters.get(i).badEvents());
-        }
-        if (all.stream().anyMatch(s -> !s.spec().exclusions().isEmpty())) {
-            family(out, "slo_excluded_events_total", "counter",
-                    "Events this process recorded during one of the SLO's exclusions: never counted against its budget.");
-            for (int i = 0; i < all.size(); i++) {
-                if (!all.get(i).spec().exclusions().isEmpty()) {
-                    sample(out, "slo_excluded_events_total", label(all.get(i)), counters.get(i).excludedEvents());
-                }
+            wholes.add(new Series(slo, label(slo)));
+            for (Slo group : slo.groups()) {
+                groups.add(new Series(group, label(slo) + "," + slo.grouping().orElseThrow().label() + "=\""
+                        + PromSyntax.labelValue(group.groupValue().orElseThrow()) + "\""));
             }
         }
-        if (all.stream().anyMatch(Prometheus::bySlices)) {
-            family(out, "slo_slices_total", "counter", "Time slices this process judged for the SLO, by outcome; under "
-                    + "ratio-timeslices budgeting good is the sum of the slices' good ratios.");
-            for (int i = 0; i < all.size(); i++) {
-                if (bySlices(all.get(i))) {
-                    String slo = label(all.get(i));
-                    sample(out, "slo_slices_total", slo + ",outcome=\"good\"", counters.get(i).goodSlices());
-                    sample(out, "slo_slices_total", slo + ",outcome=\"bad\"", counters.get(i).badSlices());
-                }
-            }
-        }
+        StringBuilder out = new StringBuilder(256 + 512 * (all.size() + groups.size()));
+        counters(out, "slo_", "the SLO", wholes);
         family(out, "slo_objective_ratio", "gauge", "The SLO's target: the share of events (or slices) that must be good.");
         for (Slo slo : all) {
             sample(out, "slo_objective_ratio", label(slo), slo.spec().target());
         }
-        family(out, "slo_error_budget_remaining_ratio", "gauge", "The share of the window's error budget left as this "
-                + "process counts it: 1 untouched, 0 spent, below 0 overspent.");
-        for (int i = 0; i < all.size(); i++) {
-            sample(out, "slo_error_budget_remaining_ratio", label(all.get(i)), budgets.get(i).remaining());
-        }
-        family(out, "slo_burn_rate", "gauge", "How fast the error budget burns over each alert look-back: 1 spends "
-                + "exactly the budget over the window.");
-        for (Slo slo : all) {
-            for (Map.Entry<Duration, Double> burn : slo.burnRates().entrySet()) {
-                sample(out, "slo_burn_rate", label(slo) + ",window=\"" + PromSyntax.duration(burn.getKey()) + "\"", burn.getValue());
-            }
-        }
+        gauges(out, "slo_", "the SLO", wholes);
         family(out, "slo_window_seconds", "gauge", "The length of the SLO's window (of the current period, for a calendar window).");
         for (Slo slo : all) {
             sample(out, "slo_window_seconds", label(slo), windowLength(slo).toMillis() / 1000.0);
@@ -124,7 +96,70 @@ public final class Prometheus {
                 slo.lastReading().ifPresent(reading -> sample(out, "slo_last_reading", label(slo), reading));
             }
         }
+        if (!groups.isEmpty()) {
+            counters(out, "slo_group_", "one group of a grouped SLO", groups);
+            gauges(out, "slo_group_", "one group of a grouped SLO", groups);
+        }
         return out.toString();
+    }
+
+    /** One SLO or group to export: its labels, and its counters and budget read once. */
+    private record Series(Slo slo, String labels, SloCounters counters, ErrorBudget budget) {
+        Series(Slo slo, String labels) {
+            this(slo, labels, slo.counters(), slo.errorBudget());
+        }
+    }
+
+    /**
+     * The families every SLO and every group has, named with {@code prefix}: {@code slo_} for SLOs, {@code slo_group_}
+     * for groups (families of their own, so that summing {@code slo_events_total} never counts an event twice).
+     */
+    private static void counters(StringBuilder out, String prefix, String what, List<Series> all) {
+        String events = prefix + "events_total";
+        family(out, events, "counter", "Events this process recorded for " + what + ", by outcome; events during an exclusion are not counted.");
+        for (Series s : all) {
+            sample(out, events, s.labels + ",outcome=\"good\"", s.counters.goodEvents());
+            sample(out, events, s.labels + ",outcome=\"bad\"", s.counters.badEvents());
+        }
+        if (all.stream().anyMatch(s -> !s.slo.spec().exclusions().isEmpty())) {
+            String excluded = prefix + "excluded_events_total";
+            family(out, excluded, "counter",
+                    "Events this process recorded for " + what + " during one of its exclusions: never counted against its budget.");
+            for (Series s : all) {
+                if (!s.slo.spec().exclusions().isEmpty()) {
+                    sample(out, excluded, s.labels, s.counters.excludedEvents());
+                }
+            }
+        }
+        if (all.stream().anyMatch(s -> bySlices(s.slo))) {
+            String slices = prefix + "slices_total";
+            family(out, slices, "counter", "Time slices this process judged for " + what + ", by outcome; under "
+                    + "ratio-timeslices budgeting good is the sum of the slices' good ratios.");
+            for (Series s : all) {
+                if (bySlices(s.slo)) {
+                    sample(out, slices, s.labels + ",outcome=\"good\"", s.counters.goodSlices());
+                    sample(out, slices, s.labels + ",outcome=\"bad\"", s.counters.badSlices());
+                }
+            }
+        }
+    }
+
+    /** The gauges every SLO and every group has, named with {@code prefix} as {@link #counters}. */
+    private static void gauges(StringBuilder out, String prefix, String what, List<Series> all) {
+        String remaining = prefix + "error_budget_remaining_ratio";
+        family(out, remaining, "gauge", "The share of the window's error budget left for " + what + " as this "
+                + "process counts it: 1 untouched, 0 spent, below 0 overspent.");
+        for (Series s : all) {
+            sample(out, remaining, s.labels, s.budget.remaining());
+        }
+        String burn = prefix + "burn_rate";
+        family(out, burn, "gauge", "How fast the error budget of " + what + " burns over each alert look-back: 1 spends "
+                + "exactly the budget over the window.");
+        for (Series s : all) {
+            for (Map.Entry<Duration, Double> rate : s.slo.burnRates().entrySet()) {
+                sample(out, burn, s.labels + ",window=\"" + PromSyntax.duration(rate.getKey()) + "\"", rate.getValue());
+            }
+        }
     }
 
     /**

@@ -29,7 +29,11 @@ import java.util.stream.Collectors;
  *     below it, fires on both sides: the bound is written {@link #FLOATING_ALLOWANCE} lower.
  *     Annotations carry the SLO's description, owners and audience;
  * <li>an alert {@code SloEventsAbsent} (ticket) when the SLO's counters have been missing for 10 minutes:
- *     an instance stopped exporting them, or the SLO was renamed.
+ *     an instance stopped exporting them, or the SLO was renamed;
+ * <li>for a grouped SLO, a second group {@code slo:<name>:<label>} with the same rules over the groups'
+ *     families ({@code slo:slo_group_events:error_ratio_rate<window>}, {@code slo:group_error_budget:remaining_ratio}),
+ *     summed by {@code slo} and the grouping's label: one series and one {@code SloErrorBudgetBurn} per group,
+ *     as Pyrra's grouping gives, labelled also {@code grouping="<label>"} (telling them from the SLO's own).
  * </ul>
  * Package-private; stateless.
  */
@@ -52,19 +56,34 @@ final class PrometheusRules {
     }
 
     private static void group(StringBuilder out, Slo slo) {
+        String metric = Prometheus.bySlices(slo) ? "slo_slices" : "slo_events";
+        rules(out, slo, "slo:" + slo.name(), metric, "slo", "slo:error_budget:remaining_ratio");
+        absent(out, slo, metric);
+        slo.grouping().ifPresent(grouping -> rules(out, slo, "slo:" + slo.name() + ":" + grouping.label(),
+                Prometheus.bySlices(slo) ? "slo_group_slices" : "slo_group_events", "slo, " + grouping.label(),
+                "slo:group_error_budget:remaining_ratio"));
+    }
+
+    /**
+     * One rule group: the error ratios, the objective, the budget remaining and the burn-rate alerts of an SLO
+     * over {@code metric}, summed {@code by} its labels: {@code slo} for the SLO, {@code slo} and the grouping's
+     * label for its groups (one series, and one alert, per group).
+     */
+    private static void rules(StringBuilder out, Slo slo, String groupName, String metric, String by, String remainingRecord) {
         SloSpec spec = slo.spec();
         String name = slo.name();
-        String metric = Prometheus.bySlices(slo) ? "slo_slices" : "slo_events";
         String selector = "{slo=" + quoted(name) + "}";
-        out.append("  - name: ").append(PromSyntax.yamlString("slo:" + name)).append('\n');
+        out.append("  - name: ").append(PromSyntax.yamlString(groupName)).append('\n');
         out.append("    rules:\n");
         for (Duration lookBack : Prometheus.lookBacks(slo)) {
             String range = PromSyntax.duration(lookBack);
-            record(out, name, errorRatio(metric, lookBack), ratioOver(metric, name, "rate", range));
+            record(out, name, errorRatio(metric, lookBack), ratioOver(metric, name, by, "rate", range));
         }
         Duration window = Prometheus.windowLength(slo);
-        record(out, name, "slo:objective:ratio", "vector(" + PromSyntax.number(spec.target()) + ")");
-        record(out, name, "slo:error_budget:remaining_ratio", "1 - (" + ratioOver(metric, name, "increase", PromSyntax.duration(window))
+        if (by.equals("slo")) {
+            record(out, name, "slo:objective:ratio", "vector(" + PromSyntax.number(spec.target()) + ")");
+        }
+        record(out, name, remainingRecord, "1 - (" + ratioOver(metric, name, by, "increase", PromSyntax.duration(window))
                 + ") / " + PromSyntax.number(spec.budgetFraction()));
         for (BurnRateRule rule : spec.alertPolicy().rules()) {
             double bound = rule.threshold(window) * spec.budgetFraction() * (1 - FLOATING_ALLOWANCE);
@@ -72,7 +91,7 @@ final class PrometheusRules {
                     + " and " + errorRatio(metric, rule.shortWindow()) + selector + " >= " + PromSyntax.number(bound);
             long minimum = spec.alertPolicy().minimumEvents();
             if (minimum > 0) {
-                expr += " and sum by (slo) (increase(" + metric + "_total" + selector + "[" + PromSyntax.duration(rule.longWindow())
+                expr += " and sum by (" + by + ") (increase(" + metric + "_total" + selector + "[" + PromSyntax.duration(rule.longWindow())
                         + "])) >= " + minimum;
             }
             out.append("      - alert: SloErrorBudgetBurn\n");
@@ -82,6 +101,9 @@ final class PrometheusRules {
             out.append("          severity: ").append(PromSyntax.yamlString(rule.severity().name().toLowerCase(Locale.ROOT))).append('\n');
             out.append("          long_window: ").append(PromSyntax.yamlString(PromSyntax.duration(rule.longWindow()))).append('\n');
             out.append("          short_window: ").append(PromSyntax.yamlString(PromSyntax.duration(rule.shortWindow()))).append('\n');
+            if (!by.equals("slo")) {            // the group's own label comes from the expression; this tells the alerts apart
+                out.append("          grouping: ").append(PromSyntax.yamlString(slo.grouping().orElseThrow().label())).append('\n');
+            }
             out.append("        annotations:\n");
             out.append("          summary: ").append(PromSyntax.yamlString(name + " burns its error budget at "
                     + PromSyntax.number(rule.threshold(window)) + "x or more over " + PromSyntax.duration(rule.longWindow())
@@ -90,8 +112,13 @@ final class PrometheusRules {
             out.append("          owners: ").append(PromSyntax.yamlString(owners(spec.owners()))).append('\n');
             out.append("          audience: ").append(PromSyntax.yamlString(spec.audience().name().toLowerCase(Locale.ROOT))).append('\n');
         }
+    }
+
+    private static void absent(StringBuilder out, Slo slo, String metric) {
+        SloSpec spec = slo.spec();
+        String name = slo.name();
         out.append("      - alert: SloEventsAbsent\n");
-        out.append("        expr: ").append(PromSyntax.yamlString("absent(" + metric + "_total" + selector + ")")).append('\n');
+        out.append("        expr: ").append(PromSyntax.yamlString("absent(" + metric + "_total{slo=" + quoted(name) + "})")).append('\n');
         out.append("        for: 10m\n");
         out.append("        labels:\n");
         out.append("          slo: ").append(PromSyntax.yamlString(name)).append('\n');
@@ -106,10 +133,10 @@ final class PrometheusRules {
         return "slo:" + metric + ":error_ratio_rate" + PromSyntax.duration(lookBack);
     }
 
-    /** The fleet's bad share over {@code range}: bad and all summed across instances, then divided. */
-    private static String ratioOver(String metric, String slo, String function, String range) {
+    /** The fleet's bad share over {@code range}: bad and all summed across instances ({@code by} the labels kept), then divided. */
+    private static String ratioOver(String metric, String slo, String by, String function, String range) {
         String series = metric + "_total{slo=" + quoted(slo);
-        return "sum by (slo) (" + function + "(" + series + ",outcome=\"bad\"}[" + range + "])) / sum by (slo) ("
+        return "sum by (" + by + ") (" + function + "(" + series + ",outcome=\"bad\"}[" + range + "])) / sum by (" + by + ") ("
                 + function + "(" + series + "}[" + range + "]))";
     }
 

@@ -37,7 +37,15 @@ final class ExportScenario {
         base("search-slices", Sli.ratio(), days30).budgeting(Budgeting.ratioTimeslices(Duration.ofMinutes(1))).register();
         base("billing-month", Sli.ratio(), Window.calendarMonth(ZoneId.of("Asia/Kolkata"))).register();
         base("export-week", Sli.latency(Duration.ofSeconds(2)), Window.calendarWeek(ZoneId.of("UTC"))).register();
+        base("api-by-endpoint", Sli.latency(Duration.ofMillis(300)), days30).groupedBy("endpoint", 3)
+                .exclude(Exclusion.once(START.plus(Duration.ofHours(3)), Duration.ofMinutes(30), "failover drill")).register()
+                .group(ENDPOINTS[1]);                       // the value that needs escaping gets a group of its own
+        base("search-by-tier", Sli.ratio(), days30).budgeting(Budgeting.ratioTimeslices(Duration.ofMinutes(1))).groupedBy("tier", 2)
+                .register();
     }
+
+    /** Endpoints of the grouped SLO: more than its cap of 3, so one overflows; one needs escaping. */
+    private static final String[] ENDPOINTS = {"/pay", "/search?q=\"a\\b\"", "/cart", "/admin", "/health"};
 
     private SloBuilder base(String name, Sli sli, Window window) {
         return slos.define(name).internal("the \"" + name + "\" works \\ as promised").ownedBy(Owner.team("team-" + name.length()))
@@ -64,6 +72,8 @@ final class ExportScenario {
             slo("search-slices").record(ok);
             slo("billing-month").recordCounts(random.nextLong(10), ok ? 0 : 1);
             slo("export-week").record(true, Duration.ofMillis(random.nextLong(2500)));
+            slo("api-by-endpoint").group(ENDPOINTS[random.nextInt(ENDPOINTS.length)]).record(ok, random.nextLong(400_000_000L));
+            slo("search-by-tier").group(random.nextBoolean() ? "free" : "paid").record(ok);
             JobRun run = slo("nightly-etl").startRun();
             if (ok) {
                 run.complete();

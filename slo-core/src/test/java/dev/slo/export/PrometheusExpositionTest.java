@@ -51,7 +51,9 @@ final class PrometheusExpositionTest {
         List<String> families = new ArrayList<>();
         Map<String, String> samples = samples(Prometheus.exposition(scenario.slos), families);
         assertEquals(List.of("slo_events_total", "slo_excluded_events_total", "slo_slices_total", "slo_objective_ratio",
-                "slo_error_budget_remaining_ratio", "slo_burn_rate", "slo_window_seconds", "slo_last_reading"), families);
+                "slo_error_budget_remaining_ratio", "slo_burn_rate", "slo_window_seconds", "slo_last_reading",
+                "slo_group_events_total", "slo_group_excluded_events_total", "slo_group_slices_total",
+                "slo_group_error_budget_remaining_ratio", "slo_group_burn_rate"), families);
         families.forEach(f -> assertFalse(f.contains(":"), "colons are for recording rules: " + f));
         for (Slo slo : scenario.slos.all()) {
             String l = "{slo=\"" + slo.name() + "\"";
@@ -72,6 +74,34 @@ final class PrometheusExpositionTest {
                 assertFalse(samples.containsKey("slo_slices_total" + l + ",outcome=\"good\"}"));
             }
         }
+        for (String grouped : List.of("api-by-endpoint", "search-by-tier")) {
+            Slo whole = scenario.slo(grouped);
+            double good = 0;
+            double bad = 0;
+            assertTrue(whole.groups().size() > 1, grouped);
+            for (Slo group : whole.groups()) {
+                String l = "{slo=\"" + grouped + "\"," + whole.grouping().orElseThrow().label() + "=\""
+                        + PromSyntax.labelValue(group.groupValue().orElseThrow()) + "\"";
+                SloCounters counters = group.counters();
+                assertEquals(Long.toString(counters.goodEvents()), samples.get("slo_group_events_total" + l + ",outcome=\"good\"}"), l);
+                assertEquals(group.errorBudget().remaining(), Double.parseDouble(samples.get("slo_group_error_budget_remaining_ratio" + l + "}")));
+                for (Map.Entry<Duration, Double> burn : group.burnRates().entrySet()) {
+                    assertEquals(burn.getValue(), Double.parseDouble(samples.get("slo_group_burn_rate" + l + ",window=\""
+                            + PromSyntax.duration(burn.getKey()) + "\"}")), l);
+                }
+                if (Prometheus.bySlices(whole)) {                 // each group judges its own slices: they do not add up to the whole's
+                    assertEquals(counters.goodSlices(), Double.parseDouble(samples.get("slo_group_slices_total" + l + ",outcome=\"good\"}")), l);
+                }
+                good += Double.parseDouble(samples.get("slo_group_events_total" + l + ",outcome=\"good\"}"));
+                bad += Double.parseDouble(samples.get("slo_group_events_total" + l + ",outcome=\"bad\"}"));
+            }
+            SloCounters all = whole.counters();                   // every event of a group counts once in each family
+            assertEquals(all.goodEvents(), good, grouped);
+            assertEquals(all.badEvents(), bad, grouped);
+        }
+        assertTrue(samples.containsKey("slo_group_events_total{slo=\"api-by-endpoint\",endpoint=\"/search?q=\\\"a\\\\b\\\"\",outcome=\"good\"}"),
+                "the endpoint's quote and backslash escaped");
+        assertTrue(samples.containsKey("slo_group_events_total{slo=\"api-by-endpoint\",endpoint=\"__overflow__\",outcome=\"bad\"}"));
         long excluded = scenario.slo("api").counters().excludedEvents();
         assertTrue(excluded > 0, "the scenario records during the exclusion");
         assertEquals(Long.toString(excluded), samples.get("slo_excluded_events_total{slo=\"api\"}"));
