@@ -32,11 +32,19 @@ import java.util.Optional;
  * <li>{@code /metrics}: {@link Prometheus#exposition}, as {@link Prometheus#CONTENT_TYPE};
  * <li>{@code /slo}: the internal report's JSON ({@link SloRegistry#report}): every SLO's budget, burn rates
  *     per alert look-back, alerts firing, and every cascade's prediction and blame;
- * <li>{@code /slo/{name}}: one SLO's part of it, with the cascade it is the root of; 404 for an unknown name.
+ * <li>{@code /slo/{name}}: one SLO's part of it, with the cascade it is the root of; 404 for an unknown name;
+ * <li>{@code /status}: the customer status page ({@link StatusPage#html} for {@link Audience#CUSTOMER}, as
+ *     {@link StatusPage#CONTENT_TYPE}): customer SLOs only, nothing internal, the page to put behind a public proxy;
+ * <li>{@code /status/internal}: the internal status page (every SLO, owners, cascades and blame), for engineers.
  * </ul>
  * Any other path is 404. Error bodies say only what went wrong ({@code {"error":"not found"}}): never a
  * name back, a stack trace or anything else of the registry. Responses are not cached
- * ({@code Cache-Control: no-store}).
+ * ({@code Cache-Control: no-store}). HTML responses also carry the status page's
+ * {@code Content-Security-Policy} (nothing loads, nothing runs), as the page's own {@code <meta>} does.
+ *
+ * <p>The server answers whoever reaches it: {@code /slo} and {@code /status/internal} show internal SLOs,
+ * owners and blame. To publish a status page, expose {@code /status} alone (a proxy, or
+ * {@link #respond} from a public server of your own), never the whole handler.
  */
 public final class SloHttp implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(SloHttp.class.getName());
@@ -161,6 +169,12 @@ public final class SloHttp implements HttpHandler {
         if (path.equals("/slo") || path.equals("/slo/")) {
             return new Response(200, JSON, slos.report(Audience.INTERNAL).json());
         }
+        if (path.equals("/status") || path.equals("/status/")) {
+            return new Response(200, StatusPage.CONTENT_TYPE, StatusPage.html(slos, Audience.CUSTOMER));
+        }
+        if (path.equals("/status/internal") || path.equals("/status/internal/")) {
+            return new Response(200, StatusPage.CONTENT_TYPE, StatusPage.html(slos, Audience.INTERNAL));
+        }
         if (path.startsWith("/slo/")) {
             Optional<String> one = Reports.sloJson(slos, path.substring("/slo/".length()));
             if (one.isPresent()) {
@@ -190,6 +204,9 @@ public final class SloHttp implements HttpHandler {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            if (response.contentType().equals(StatusPage.CONTENT_TYPE)) {
+                exchange.getResponseHeaders().set("Content-Security-Policy", StatusHtml.POLICY);
+            }
             if (response.status() == 405) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slo.Audience;
 import dev.slo.ManualClock;
 import dev.slo.Owner;
 import dev.slo.Sli;
@@ -41,7 +42,14 @@ final class SloHttpTest {
     /** A response as a client sees it. */
     private record Got(int status, String contentType, String allow, String body) {}
 
+    /** A response as a client sees it, with the one header only HTML responses carry. */
+    private record Page(Got got, String policy) {}
+
     private static Got request(SloHttp.Server server, String method, String path) throws IOException {
+        return requestPage(server, method, path).got();
+    }
+
+    private static Page requestPage(SloHttp.Server server, String method, String path) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + server.port() + path).openConnection();
         connection.setRequestMethod(method);
         connection.setConnectTimeout(5_000);
@@ -50,8 +58,9 @@ final class SloHttpTest {
         InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
         String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         Got got = new Got(status, connection.getContentType(), connection.getHeaderField("Allow"), body);
+        Page page = new Page(got, connection.getHeaderField("Content-Security-Policy"));
         connection.disconnect();
-        return got;
+        return page;
     }
 
     @Test
@@ -65,7 +74,7 @@ final class SloHttpTest {
             Got all = request(server, "GET", "/slo");
             assertEquals(200, all.status());
             assertEquals("application/json; charset=utf-8", all.contentType());
-            assertEquals(slos.report(dev.slo.Audience.INTERNAL).json(), all.body());
+            assertEquals(slos.report(Audience.INTERNAL).json(), all.body());
 
             Got one = request(server, "GET", "/slo/checkout");
             assertEquals(200, one.status());
@@ -87,12 +96,41 @@ final class SloHttpTest {
                 Got refused = request(server, method, "/metrics");
                 assertEquals(new Got(405, "application/json; charset=utf-8", "GET, HEAD", "{\"error\":\"method not allowed\"}"), refused, method);
             }
-            for (String path : new String[] {"/", "/status", "/metrics/x", "/slo/nope", "/slo/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            for (String path : new String[] {"/", "/status/x", "/status/internal/x", "/statusx", "/metrics/x", "/slo/nope", "/slo/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
                     "/slo/..%2F..%2Fetc%2Fpasswd"}) {
                 Got missing = request(server, "GET", path);
                 assertEquals(new Got(404, "application/json; charset=utf-8", null, "{\"error\":\"not found\"}"), missing, path);
             }
         }
+    }
+
+    @Test
+    void theStatusPagesAreServedAsHtmlTheCustomerOneAtStatus() throws IOException {
+        try (SloHttp.Server server = SloHttp.serve(slos, 0)) {
+            String policy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+            for (String path : new String[] {"/status", "/status/"}) {
+                Page customer = requestPage(server, "GET", path);
+                assertEquals(new Page(new Got(200, "text/html; charset=utf-8", null, StatusPage.html(slos, Audience.CUSTOMER)), policy),
+                        customer, path);
+                assertFalse(customer.got().body().contains("payments.api"), "an internal SLO on the customer page");
+            }
+            Page internal = requestPage(server, "GET", "/status/internal");
+            assertEquals(new Page(new Got(200, StatusPage.CONTENT_TYPE, null, StatusPage.html(slos, Audience.INTERNAL)), policy), internal);
+            assertTrue(internal.got().body().contains("payments.api"));
+
+            assertEquals(new Page(new Got(200, StatusPage.CONTENT_TYPE, null, ""), policy), requestPage(server, "HEAD", "/status"));
+            assertEquals(new Got(200, StatusPage.CONTENT_TYPE, null, ""), request(server, "HEAD", "/status/internal"));
+            for (String method : new String[] {"POST", "PUT", "DELETE"}) {
+                for (String path : new String[] {"/status", "/status/internal"}) {
+                    assertEquals(new Page(new Got(405, "application/json; charset=utf-8", "GET, HEAD", "{\"error\":\"method not allowed\"}"),
+                            null), requestPage(server, method, path), method + " " + path);
+                }
+            }
+        }
+        assertEquals(new SloHttp.Response(200, StatusPage.CONTENT_TYPE, StatusPage.html(slos, Audience.CUSTOMER)),
+                SloHttp.respond(slos, "GET", "/status"));
+        assertEquals(new SloHttp.Response(200, StatusPage.CONTENT_TYPE, ""), SloHttp.respond(slos, "HEAD", "/status/internal"));
+        assertEquals(405, SloHttp.respond(slos, "POST", "/status").status());
     }
 
     @Test
