@@ -28,5 +28,10 @@ public enum FindingKind {
      * Time slices longer than an alert rule's short window: that window never holds a whole slice, so the
      * rule can never fire.
      */
-    SLICE_LONGER_THAN_ALERT_WINDOW
+    SLICE_LONGER_THAN_ALERT_WINDOW,
+    /**
+     * A grouped SLO meets more label values than its cap: events of the values beyond count together in the
+     * overflow group, which no per-group alert tells apart.
+     */
+    GROUPS_OVERFLOWING
 }

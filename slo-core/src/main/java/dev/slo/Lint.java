@@ -51,6 +51,7 @@ final class Lint {
             }
             unrealisticForSlices(spec, now, findings);
             sliceLongerThanAlertWindow(spec, findings);
+            groupsOverflowing(slo, findings);
         }
         for (Cascade cascade : cascades) {
             findings.addAll(cascade.check());
@@ -278,6 +279,27 @@ final class Lint {
     }
 
     /** The longest slice {@link Budgeting#timeslices} accepts that is at most {@code bound}, as code; "" if none. */
+    /** A grouped SLO whose overflow group counts events in its window: those no group tells apart. */
+    private static void groupsOverflowing(Slo slo, Set<Finding> findings) {
+        Grouping grouping = slo.grouping().orElse(null);
+        if (grouping == null) {
+            return;
+        }
+        List<Slo> groups = slo.groups();
+        Slo overflow = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+        if (overflow == null || !overflow.groupValue().orElseThrow().equals(Grouping.OVERFLOW)) {
+            return;
+        }
+        long spilled = overflow.errorBudget().total();
+        long all = slo.errorBudget().total();
+        if (spilled > 0) {
+            findings.add(new Finding(FindingKind.GROUPS_OVERFLOWING, slo.name(), "\"" + slo.name() + "\" meets more "
+                    + grouping.label() + " values than its " + grouping.maxGroups() + " groups: " + spilled + " of its " + all
+                    + " events in the window count in the overflow group \"" + Grouping.OVERFLOW + "\", where no alert tells "
+                    + "the values apart. Raise maxGroups, or group by a label of fewer values (a route template, not a raw path)."));
+        }
+    }
+
     private static String sliceOfAtMost(Duration bound) {
         for (long seconds = Math.min(bound.getSeconds(), 3_600); seconds >= 1; seconds--) {
             if (86_400 % seconds == 0) {

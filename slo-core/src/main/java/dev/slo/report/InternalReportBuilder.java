@@ -7,6 +7,7 @@ import dev.slo.BurnRateRule;
 import dev.slo.Cascade;
 import dev.slo.ErrorBudget;
 import dev.slo.Finding;
+import dev.slo.Grouping;
 import dev.slo.LatencyDistribution;
 import dev.slo.Sli;
 import dev.slo.Slo;
@@ -51,14 +52,23 @@ final class InternalReportBuilder {
         SloSpec spec = slo.spec();
         ErrorBudget budget = slo.errorBudget();
         List<BurnRateAlert> alerts = slo.alerts();
-        List<InternalRows.BurnRate> burns = new ArrayList<>();
-        for (Duration lookBack : lookBacks(spec)) {
-            burns.add(new InternalRows.BurnRate(lookBack, slo.burnRate(lookBack)));
-        }
         Optional<InternalRows.LatencyRow> latency = spec.sli() instanceof Sli.Latency sli
                 ? Optional.of(latency(slo, sli)) : Optional.empty();
-        return new InternalRows.SloRow(spec, budget, burns, slo.excludedEvents(), slo.adherence(), latency, alerts,
-                slo.revisions());
+        List<InternalRows.GroupRow> groups = new ArrayList<>();
+        for (Slo group : slo.groups()) {
+            groups.add(new InternalRows.GroupRow(group.groupValue().orElseThrow(), group.errorBudget(), burns(group), group.alerts()));
+        }
+        return new InternalRows.SloRow(spec, budget, burns(slo), slo.excludedEvents(), slo.adherence(), latency, alerts,
+                slo.revisions(), slo.grouping().map(Grouping::label), groups);
+    }
+
+    /** The burn rate over each distinct window of the SLO's alert policy, shortest first. */
+    private static List<InternalRows.BurnRate> burns(Slo slo) {
+        List<InternalRows.BurnRate> burns = new ArrayList<>();
+        for (Duration lookBack : lookBacks(slo.spec())) {
+            burns.add(new InternalRows.BurnRate(lookBack, slo.burnRate(lookBack)));
+        }
+        return burns;
     }
 
     /** The distinct long and short windows of the SLO's alert policy, shortest first. */

@@ -40,9 +40,9 @@ record InternalRows(Instant asOf, List<SloRow> slos, List<CascadeRow> cascades, 
         return slos.stream().filter(s -> s.spec().audience() == Audience.CUSTOMER).count();
     }
 
-    /** @return the number of alerts firing, over all SLOs */
+    /** @return the number of alerts firing, over all SLOs and their groups */
     int alertsFiring() {
-        return slos.stream().mapToInt(s -> s.alerts().size()).sum();
+        return slos.stream().mapToInt(s -> s.alerts().size() + s.groups().stream().mapToInt(g -> g.alerts().size()).sum()).sum();
     }
 
     /**
@@ -56,14 +56,34 @@ record InternalRows(Instant asOf, List<SloRow> slos, List<CascadeRow> cascades, 
      * @param latency        the latency line, for a latency SLI only
      * @param alerts         its alerts firing
      * @param revisions      the revisions of its target, oldest first
+     * @param groupLabel     the label a grouped SLO is grouped by; empty when it is not grouped
+     * @param groups         the groups of a grouped SLO, in creation order (the overflow group last)
      */
     record SloRow(SloSpec spec, ErrorBudget budget, List<BurnRate> burnRates, long excludedEvents, Adherence adherence,
-            Optional<LatencyRow> latency, List<BurnRateAlert> alerts, List<Revision> revisions) {
+            Optional<LatencyRow> latency, List<BurnRateAlert> alerts, List<Revision> revisions, Optional<String> groupLabel,
+            List<GroupRow> groups) {
 
         SloRow {
             burnRates = List.copyOf(burnRates);
             alerts = List.copyOf(alerts);
             revisions = List.copyOf(revisions);
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /**
+     * One group of a grouped SLO.
+     *
+     * @param value     the group's label value ({@link dev.slo.Grouping#OVERFLOW} for the overflow group)
+     * @param budget    its error budget over the window
+     * @param burnRates its burn rate over each distinct window of the alert policy, shortest first
+     * @param alerts    its alerts firing
+     */
+    record GroupRow(String value, ErrorBudget budget, List<BurnRate> burnRates, List<BurnRateAlert> alerts) {
+
+        GroupRow {
+            burnRates = List.copyOf(burnRates);
+            alerts = List.copyOf(alerts);
         }
     }
 

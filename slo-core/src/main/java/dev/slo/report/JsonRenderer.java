@@ -12,6 +12,7 @@ import dev.slo.Finding;
 import dev.slo.Owner;
 import dev.slo.Revision;
 import dev.slo.SloSpec;
+import java.util.List;
 
 /**
  * JSON for machines: fractions as doubles (not percentages), counts as integers, instants and durations
@@ -123,13 +124,9 @@ final class JsonRenderer {
         }
         json.endArray();
         budget(row.budget(), json);
-        json.name("burnRates").beginArray();
-        for (InternalRows.BurnRate b : row.burnRates()) {
-            json.beginObject().member("lookBack", b.lookBack().toString()).member("burnRate", b.rate()).endObject();
-        }
+        burnRates(row.burnRates(), json);
         Adherence adherence = row.adherence();
-        json.endArray()
-                .member("excludedEvents", row.excludedEvents())
+        json.member("excludedEvents", row.excludedEvents())
                 .name("adherence").beginObject()
                 .member("daysWithData", adherence.daysWithData())
                 .member("daysMet", adherence.daysMet())
@@ -138,17 +135,19 @@ final class JsonRenderer {
                 .member("advice", adherence.advice())
                 .endObject();
         row.latency().ifPresent(latency -> latency(latency, json));
-        json.name("alertsFiring").beginArray();
-        for (BurnRateAlert a : row.alerts()) {
-            json.beginObject().member("severity", a.severity().name())
-                    .member("budgetShare", a.rule().budgetShare())
-                    .member("longWindow", a.rule().longWindow().toString())
-                    .member("shortWindow", a.rule().shortWindow().toString())
-                    .member("threshold", a.threshold())
-                    .member("longBurnRate", a.longBurnRate())
-                    .member("shortBurnRate", a.shortBurnRate()).endObject();
+        alerts(row.alerts(), json);
+        if (row.groupLabel().isPresent()) {
+            json.name("groups").beginObject().member("label", row.groupLabel().get()).name("values").beginArray();
+            for (InternalRows.GroupRow g : row.groups()) {
+                json.beginObject().member("value", g.value());
+                budget(g.budget(), json);
+                burnRates(g.burnRates(), json);
+                alerts(g.alerts(), json);
+                json.endObject();
+            }
+            json.endArray().endObject();
         }
-        json.endArray().name("consumers").beginArray();
+        json.name("consumers").beginArray();
         for (DownstreamConsumer c : spec.consumers()) {
             json.beginObject().member("name", c.name()).member("impact", c.impact().name())
                     .member("description", c.description()).endObject();
@@ -161,6 +160,28 @@ final class JsonRenderer {
                     .member("why", r.why()).endObject();
         }
         json.endArray().endObject();
+    }
+
+    private static void burnRates(List<InternalRows.BurnRate> burnRates, JsonWriter json) {
+        json.name("burnRates").beginArray();
+        for (InternalRows.BurnRate b : burnRates) {
+            json.beginObject().member("lookBack", b.lookBack().toString()).member("burnRate", b.rate()).endObject();
+        }
+        json.endArray();
+    }
+
+    private static void alerts(List<BurnRateAlert> alerts, JsonWriter json) {
+        json.name("alertsFiring").beginArray();
+        for (BurnRateAlert a : alerts) {
+            json.beginObject().member("severity", a.severity().name())
+                    .member("budgetShare", a.rule().budgetShare())
+                    .member("longWindow", a.rule().longWindow().toString())
+                    .member("shortWindow", a.rule().shortWindow().toString())
+                    .member("threshold", a.threshold())
+                    .member("longBurnRate", a.longBurnRate())
+                    .member("shortBurnRate", a.shortBurnRate()).endObject();
+        }
+        json.endArray();
     }
 
     private static void latency(InternalRows.LatencyRow l, JsonWriter json) {

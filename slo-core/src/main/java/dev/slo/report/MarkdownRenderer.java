@@ -146,6 +146,7 @@ final class MarkdownRenderer {
                     .append(burn(a.longBurnRate())).append(" (").append(shortDuration(a.rule().shortWindow())).append(": ")
                     .append(burn(a.shortBurnRate())).append(") against threshold ").append(burn(a.threshold())).append('\n');
         }
+        row.groupLabel().ifPresent(label -> groups(label, row.groups(), out));
         for (DownstreamConsumer c : spec.consumers()) {
             out.append("- Consumer ").append(md(c.name())).append(" (").append(c.impact().name().toLowerCase(Locale.ROOT))
                     .append(')').append(c.description().isEmpty() ? "" : ": " + md(c.description())).append('\n');
@@ -154,6 +155,20 @@ final class MarkdownRenderer {
             out.append("- Revised ").append(targetPercent(r.from())).append(" to ").append(targetPercent(r.to()))
                     .append(" on ").append(r.when()).append(" by ").append(md(r.who().toString())).append(": ")
                     .append(md(r.why())).append('\n');
+        }
+    }
+
+    /** A grouped SLO's groups: one line each, e.g. "- endpoint /pay: 99.913%, budget remaining 13.0%, PAGE 1h firing". */
+    private static void groups(String label, List<InternalRows.GroupRow> groups, StringBuilder out) {
+        out.append("- Grouped by ").append(md(label)).append(": ").append(groups.isEmpty() ? "no groups yet" : groups.size() + " groups")
+                .append('\n');
+        for (InternalRows.GroupRow g : groups) {
+            out.append("  - ").append(md(label)).append(' ').append(md(g.value())).append(": ")
+                    .append(measured(g.budget(), g.budget().attainment(), 3)).append(" of ").append(g.budget().total())
+                    .append(", budget remaining ").append(measured(g.budget(), g.budget().remaining(), 1))
+                    .append(g.alerts().isEmpty() ? "" : ", " + g.alerts().stream()
+                            .map(a -> a.severity() + " " + shortDuration(a.rule().longWindow())).collect(Collectors.joining(", ")) + " firing")
+                    .append('\n');
         }
     }
 
