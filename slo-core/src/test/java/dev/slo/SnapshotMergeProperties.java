@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.IntRange;
 final class SnapshotMergeProperties {
     private static final Instant START = Instant.parse("2026-05-04T00:00:00Z");
     /** The SLO kinds whose events add exactly across instances (time slices are judged per instance). */
-    private static final String[] EVENT_SLOS = {"ratio", "latency", "retries", "feedback", "month", "etl"};
+    private static final String[] EVENT_SLOS = {"ratio", "latency", "retries", "feedback", "month", "etl", "grouped"};
 
     private static SloRegistry registry(ManualClock clock) {
         SloRegistry slos = SloRegistry.create(clock);
@@ -33,6 +33,10 @@ final class SnapshotMergeProperties {
         base(slos, "etl", Sli.deadline(Duration.ofHours(1)), Window.rolling(Duration.ofDays(30))).register();
         base(slos, "backlog", Sli.gaugeAtMost(10), Window.rolling(Duration.ofDays(30)))
                 .budgeting(Budgeting.timeslices(Duration.ofMinutes(1))).register();
+        Slo grouped = base(slos, "grouped", Sli.latency(Duration.ofMillis(100)), Window.rolling(Duration.ofDays(30)))
+                .groupedBy("endpoint", 2).register();
+        grouped.group("e0");                              // the same named groups everywhere: e2 and e3 overflow on every instance
+        grouped.group("e1");
         return slos;
     }
 
@@ -66,6 +70,7 @@ final class SnapshotMergeProperties {
                 case "latency" -> slo.record(good, Duration.ofMillis((v >>> 8) % 400));
                 case "retries" -> slo.recordAttempt(good, (int) ((v >>> 8) & 3));
                 case "feedback" -> slo.recordFeedback(good);
+                case "grouped" -> slo.group("e" + ((v >>> 8) & 3)).record(good, Duration.ofMillis((v >>> 12) % 200));
                 case "etl" -> {
                     JobRun run = slo.startRun();
                     if ((v & 0x30) != 0) {
