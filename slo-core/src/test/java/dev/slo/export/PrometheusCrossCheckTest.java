@@ -111,13 +111,12 @@ final class PrometheusCrossCheckTest {
             List<String> expected = new ArrayList<>();
             for (Slo slo : fleetSlos) {
                 for (BurnRateAlert alert : slo.alerts()) {
-                    expected.add(expectedAlert(slo, alert));
+                    expected.add(RuleTests.expectedAlert(slo, alert, Map.of()));
                     seenAlerts.add(slo.name() + " " + alert.rule().severity() + " " + PromSyntax.duration(alert.rule().longWindow()));
                 }
             }
             firingMinutes += expected.isEmpty() ? 0 : 1;
-            alertTests.add("      - eval_time: " + evalTime + "\n        alertname: SloErrorBudgetBurn\n        exp_alerts:"
-                    + (expected.isEmpty() ? " []\n" : "\n" + String.join("", expected)));
+            alertTests.add(RuleTests.alertTest(evalTime, "SloErrorBudgetBurn", expected));
             if ((m + 1) % 10 == 0) {
                 for (Slo slo : fleetSlos.subList(0, 2)) {          // the idle SLO's ratios are NaN: no alert is asserted for it above
                     for (Duration lookBack : Prometheus.lookBacks(slo)) {
@@ -134,25 +133,11 @@ final class PrometheusCrossCheckTest {
         assertTrue(firingMinutes > 30 && firingMinutes < MINUTES / 2, "the scenario's alerts fire for a while, not always: " + firingMinutes);
         assertTrue(seenAlerts.size() >= 3, "pages and a ticket, of both SLOs: " + seenAlerts);
 
-        Path rules = Files.writeString(directory.resolve("slo-rules.yml"), Prometheus.rules(fleet));
-        StringBuilder test = new StringBuilder();
-        test.append("rule_files:\n  - slo-rules.yml\nevaluation_interval: 1m\ntests:\n  - interval: 1m\n    input_series:\n");
-        for (Map.Entry<String, List<String>> s : series.entrySet()) {
-            test.append("      - series: ").append(PromSyntax.yamlString(s.getKey())).append('\n');
-            test.append("        values: ").append(PromSyntax.yamlString(String.join(" ", s.getValue()))).append('\n');
-        }
-        test.append("    alert_rule_test:\n");
-        alertTests.forEach(test::append);
-        test.append("      - eval_time: 9m\n        alertname: SloEventsAbsent\n        exp_alerts: []\n");
-        test.append("      - eval_time: 15m\n        alertname: SloEventsAbsent\n        exp_alerts:\n          - exp_labels:\n"
+        alertTests.add(RuleTests.alertTest("9m", "SloEventsAbsent", List.of()));
+        alertTests.add("      - eval_time: 15m\n        alertname: SloEventsAbsent\n        exp_alerts:\n          - exp_labels:\n"
                 + "              slo: retired\n              severity: ticket\n            exp_annotations:\n"
                 + "              summary: \"no instance exports the counters of retired\"\n              owners: \"engineering:search\"\n");
-        test.append("    promql_expr_test:\n");
-        ratioTests.forEach(test::append);
-        Path testFile = Files.writeString(directory.resolve("slo-test.yml"), test);
-        Promtool.Result result = Promtool.run(null, "test", "rules", testFile.toString());
-        assertEquals(0, result.exitCode(), () -> firstLines(result.output(), 80) + "\nrules:\n" + rules);
-        assertTrue(result.output().contains("SUCCESS"), result.output());
+        RuleTests.promtool(directory, fleet, series, alertTests, ratioTests);
     }
 
     /** Scrapes both instances: their expositions parsed back into samples, labelled by instance. */
@@ -167,29 +152,5 @@ final class PrometheusCrossCheckTest {
                 }
             }
         }
-    }
-
-    /** The alert promtool must find firing for {@code alert} of {@code slo}: its labels and annotations. */
-    private static String expectedAlert(Slo slo, BurnRateAlert alert) {
-        String severity = alert.rule().severity().name().toLowerCase(Locale.ROOT);
-        String longWindow = PromSyntax.duration(alert.rule().longWindow());
-        String shortWindow = PromSyntax.duration(alert.rule().shortWindow());
-        String owners = String.join(", ", slo.spec().owners().stream().map(Owner::toString).toList());
-        return "          - exp_labels:\n"
-                + "              slo: " + PromSyntax.yamlString(slo.name()) + "\n"
-                + "              severity: " + severity + "\n"
-                + "              long_window: " + longWindow + "\n"
-                + "              short_window: " + shortWindow + "\n"
-                + "            exp_annotations:\n"
-                + "              summary: " + PromSyntax.yamlString(slo.name() + " burns its error budget at "
-                        + PromSyntax.number(alert.threshold()) + "x or more over " + longWindow + " and " + shortWindow) + "\n"
-                + "              description: " + PromSyntax.yamlString(slo.spec().description()) + "\n"
-                + "              owners: " + PromSyntax.yamlString(owners) + "\n"
-                + "              audience: " + slo.spec().audience().name().toLowerCase(Locale.ROOT) + "\n";
-    }
-
-    private static String firstLines(String text, int lines) {
-        String[] all = text.split("\n");
-        return String.join("\n", java.util.Arrays.copyOf(all, Math.min(lines, all.length)));
     }
 }

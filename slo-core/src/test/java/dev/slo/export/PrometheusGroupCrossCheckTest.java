@@ -92,35 +92,22 @@ final class PrometheusGroupCrossCheckTest {
             fleetClock.set(scrapeAt.minusMillis(1));
             List<String> expected = new ArrayList<>();
             for (BurnRateAlert alert : api.alerts()) {
-                expected.add(expectedAlert(api, alert, null));
+                expected.add(RuleTests.expectedAlert(api, alert, Map.of()));
                 seen.add("whole " + alert.severity());
             }
             for (Slo group : api.groups()) {
                 for (BurnRateAlert alert : group.alerts()) {
-                    expected.add(expectedAlert(api, alert, group.groupValue().orElseThrow()));
+                    expected.add(RuleTests.expectedAlert(api, alert, Map.of("endpoint", group.groupValue().orElseThrow(), "grouping", "endpoint")));
                     seen.add(group.groupValue().orElseThrow() + " " + alert.severity());
                 }
             }
-            alertTests.add("      - eval_time: " + (m + 1) + "m\n        alertname: SloErrorBudgetBurn\n        exp_alerts:"
-                    + (expected.isEmpty() ? " []\n" : "\n" + String.join("", expected)));
+            alertTests.add(RuleTests.alertTest((m + 1) + "m", "SloErrorBudgetBurn", expected));
         }
         assertEquals(List.of(Grouping.OVERFLOW), api.groups().subList(2, 3).stream().map(g -> g.groupValue().orElseThrow()).toList());
         assertTrue(seen.contains("/pay PAGE") && seen.contains("whole PAGE"), "the incident pages for /pay and for the whole: " + seen);
         assertTrue(seen.stream().noneMatch(s -> s.startsWith("/search") || s.startsWith(Grouping.OVERFLOW)), seen.toString());
 
-        Files.writeString(directory.resolve("slo-rules.yml"), Prometheus.rules(fleet));
-        StringBuilder test = new StringBuilder();
-        test.append("rule_files:\n  - slo-rules.yml\nevaluation_interval: 1m\ntests:\n  - interval: 1m\n    input_series:\n");
-        for (Map.Entry<String, List<String>> s : series.entrySet()) {
-            test.append("      - series: ").append(PromSyntax.yamlString(s.getKey())).append('\n');
-            test.append("        values: ").append(PromSyntax.yamlString(String.join(" ", s.getValue()))).append('\n');
-        }
-        test.append("    alert_rule_test:\n");
-        alertTests.forEach(test::append);
-        Path testFile = Files.writeString(directory.resolve("slo-test.yml"), test);
-        Promtool.Result result = Promtool.run(null, "test", "rules", testFile.toString());
-        assertEquals(0, result.exitCode(), () -> result.output().lines().limit(80).reduce("", (a, b) -> a + "\n" + b));
-        assertTrue(result.output().contains("SUCCESS"), result.output());
+        RuleTests.promtool(directory, fleet, series, alertTests, List.of());
     }
 
     /** Scrapes both instances' event counters, the SLO's and its groups', labelled by instance. */
@@ -134,24 +121,5 @@ final class PrometheusGroupCrossCheckTest {
                 }
             }
         }
-    }
-
-    /** The alert promtool must find for {@code alert}: of the whole SLO when {@code endpoint} is null, else of that group. */
-    private static String expectedAlert(Slo slo, BurnRateAlert alert, String endpoint) {
-        String longWindow = PromSyntax.duration(alert.rule().longWindow());
-        String shortWindow = PromSyntax.duration(alert.rule().shortWindow());
-        return "          - exp_labels:\n"
-                + "              slo: api\n"
-                + (endpoint == null ? "" : "              endpoint: " + PromSyntax.yamlString(endpoint) + "\n"
-                        + "              grouping: endpoint\n")
-                + "              severity: " + alert.severity().name().toLowerCase(Locale.ROOT) + "\n"
-                + "              long_window: " + longWindow + "\n"
-                + "              short_window: " + shortWindow + "\n"
-                + "            exp_annotations:\n"
-                + "              summary: " + PromSyntax.yamlString("api burns its error budget at "
-                        + PromSyntax.number(alert.threshold()) + "x or more over " + longWindow + " and " + shortWindow) + "\n"
-                + "              description: " + PromSyntax.yamlString(slo.spec().description()) + "\n"
-                + "              owners: \"product:pm, engineering:api\"\n"
-                + "              audience: customer\n";
     }
 }

@@ -162,7 +162,7 @@ final class PrometheusSliceCrossCheckTest {
             for (Slo slo : merged.all()) {
                 assertCountsAdd(slo, instances, evalTime);
                 for (BurnRateAlert alert : slo.alerts()) {
-                    expected.add(expectedAlert(slo, alert));
+                    expected.add(RuleTests.expectedAlert(slo, alert, Map.of()));
                     mergedFiring.add(alertKey(slo, alert));
                 }
             }
@@ -173,8 +173,7 @@ final class PrometheusSliceCrossCheckTest {
             minutesTheOneRegistryDiffers += oneFiring.equals(mergedFiring) ? 0 : 1;
             seenAlerts.addAll(mergedFiring);
             firingMinutes += expected.isEmpty() ? 0 : 1;
-            alertTests.add("      - eval_time: " + evalTime + "\n        alertname: SloErrorBudgetBurn\n        exp_alerts:"
-                    + (expected.isEmpty() ? " []\n" : "\n" + String.join("", expected)));
+            alertTests.add(RuleTests.alertTest(evalTime, "SloErrorBudgetBurn", expected));
             if ((m + 1) % 10 == 0) {
                 for (Slo slo : merged.all()) {
                     for (Duration lookBack : Prometheus.lookBacks(slo)) {
@@ -193,8 +192,8 @@ final class PrometheusSliceCrossCheckTest {
         assertTrue(minutesTheOneRegistryDiffers >= 10, "one registry judging fleet-wide slices is another view: it must differ "
                 + "from the merged instances in some minutes, differed in " + minutesTheOneRegistryDiffers);
 
-        alertTests.add("      - eval_time: 30m\n        alertname: SloEventsAbsent\n        exp_alerts: []\n");
-        promtool(instances[0], series, alertTests, ratioTests);
+        alertTests.add(RuleTests.alertTest("30m", "SloEventsAbsent", List.of()));
+        RuleTests.promtool(directory, instances[0], series, alertTests, ratioTests);
     }
 
     /**
@@ -225,38 +224,15 @@ final class PrometheusSliceCrossCheckTest {
             scrape(instances, series, 2);
             List<String> expected = new ArrayList<>();
             for (BurnRateAlert alert : ties.alerts()) {
-                expected.add(expectedAlert(ties, alert));
+                expected.add(RuleTests.expectedAlert(ties, alert, Map.of()));
                 firing.add((m + 1) + "m " + alertKey(ties, alert));
             }
-            alertTests.add("      - eval_time: " + (m + 1) + "m\n        alertname: SloErrorBudgetBurn\n        exp_alerts:"
-                    + (expected.isEmpty() ? " []\n" : "\n" + String.join("", expected)));
+            alertTests.add(RuleTests.alertTest((m + 1) + "m", "SloErrorBudgetBurn", expected));
         }
         assertEquals(List.of("222m ties TICKET 3d", "223m ties TICKET 3d", "224m ties TICKET 3d", "225m ties TICKET 3d",
                 "226m ties TICKET 3d"), firing, "in-process, the tie fires once the last slice has closed");
         assertEquals(0.01, ties.burnRate(Duration.ofDays(3)) * ties.spec().budgetFraction(), 1e-15);
-        promtool(slos, series, alertTests, List.of());
-    }
-
-    /** Runs {@code promtool test rules} on the rules of {@code slos} with the scraped {@code series} and the tests given. */
-    private void promtool(SloRegistry slos, Map<String, List<String>> series, List<String> alertTests, List<String> exprTests)
-            throws IOException, InterruptedException {
-        Path rules = Files.writeString(directory.resolve("slo-rules.yml"), Prometheus.rules(slos));
-        StringBuilder test = new StringBuilder();
-        test.append("rule_files:\n  - slo-rules.yml\nevaluation_interval: 1m\ntests:\n  - interval: 1m\n    input_series:\n");
-        for (Map.Entry<String, List<String>> s : series.entrySet()) {
-            test.append("      - series: ").append(PromSyntax.yamlString(s.getKey())).append('\n');
-            test.append("        values: ").append(PromSyntax.yamlString(String.join(" ", s.getValue()))).append('\n');
-        }
-        test.append("    alert_rule_test:\n");
-        alertTests.forEach(test::append);
-        if (!exprTests.isEmpty()) {
-            test.append("    promql_expr_test:\n");
-            exprTests.forEach(test::append);
-        }
-        Path testFile = Files.writeString(directory.resolve("slo-test.yml"), test);
-        Promtool.Result result = Promtool.run(null, "test", "rules", testFile.toString());
-        assertEquals(0, result.exitCode(), () -> firstLines(result.output(), 80) + "\nrules:\n" + rules);
-        assertTrue(result.output().contains("SUCCESS"), result.output());
+        RuleTests.promtool(directory, slos, series, alertTests, List.of());
     }
 
     /** The fleet as Prometheus sees it: the instances' snapshots merged, restored into a fresh registry at {@code at}. */
@@ -313,29 +289,5 @@ final class PrometheusSliceCrossCheckTest {
 
     private static String alertKey(Slo slo, BurnRateAlert alert) {
         return slo.name() + " " + alert.rule().severity() + " " + PromSyntax.duration(alert.rule().longWindow());
-    }
-
-    /** The alert promtool must find firing for {@code alert} of {@code slo}: its labels and annotations. */
-    private static String expectedAlert(Slo slo, BurnRateAlert alert) {
-        String severity = alert.rule().severity().name().toLowerCase(Locale.ROOT);
-        String longWindow = PromSyntax.duration(alert.rule().longWindow());
-        String shortWindow = PromSyntax.duration(alert.rule().shortWindow());
-        String owners = String.join(", ", slo.spec().owners().stream().map(Owner::toString).toList());
-        return "          - exp_labels:\n"
-                + "              slo: " + PromSyntax.yamlString(slo.name()) + "\n"
-                + "              severity: " + severity + "\n"
-                + "              long_window: " + longWindow + "\n"
-                + "              short_window: " + shortWindow + "\n"
-                + "            exp_annotations:\n"
-                + "              summary: " + PromSyntax.yamlString(slo.name() + " burns its error budget at "
-                        + PromSyntax.number(alert.threshold()) + "x or more over " + longWindow + " and " + shortWindow) + "\n"
-                + "              description: " + PromSyntax.yamlString(slo.spec().description()) + "\n"
-                + "              owners: " + PromSyntax.yamlString(owners) + "\n"
-                + "              audience: " + slo.spec().audience().name().toLowerCase(Locale.ROOT) + "\n";
-    }
-
-    private static String firstLines(String text, int lines) {
-        String[] all = text.split("\n");
-        return String.join("\n", Arrays.copyOf(all, Math.min(lines, all.length)));
     }
 }
