@@ -69,7 +69,7 @@ final class Ticks {
         if (ticks - renewedAt > RENEW_NANOS) {
             renew(ticks);
         }
-        return Math.floorDiv(ticks + offsetNanos, NANOS_PER_MILLI);
+        return (ticks + offsetNanos) / NANOS_PER_MILLI;          // epoch nanos since 1970: positive, so / floors
     }
 
     private void renew(long ticks) {
