@@ -1,8 +1,8 @@
 /**
  * slo-core: service level objectives in-process, with no runtime dependencies.
  *
- * <p>The public face is the package {@code dev.slo}, with {@code dev.slo.export} for Prometheus and
- * OpenSLO. The recording engine behind it lives in
+ * <p>The public face is the package {@code dev.slo}, with {@code dev.slo.export} for Prometheus,
+ * OpenSLO, the status page and the HTTP handler that serves them. The recording engine behind it lives in
  * {@code dev.slo.engine}, which this module does not export: it may change between any two releases.
  * Nor does it export {@code dev.slo.report}, which builds the reports that
  * {@link dev.slo.SloRegistry#report(dev.slo.Audience)} returns as {@link dev.slo.Report}, nor

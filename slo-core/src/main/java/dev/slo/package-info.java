@@ -21,9 +21,13 @@
  * This package is the library's public face: {@link dev.slo.SloRegistry} and {@link dev.slo.Slo}, the
  * definitions ({@link dev.slo.SloSpec}, {@link dev.slo.Sli}, {@link dev.slo.Window},
  * {@link dev.slo.Budgeting}, {@link dev.slo.AlertPolicy}), the answers ({@link dev.slo.ErrorBudget},
- * {@link dev.slo.BurnRateAlert}, {@link dev.slo.Cascade}, {@link dev.slo.Finding}) and the practice
- * around them (owners, revisions, exclusions). Everything else in it is package-private; the
- * recording engine is in a package the module does not export.
+ * {@link dev.slo.BurnRateAlert}, {@link dev.slo.Cascade}, {@link dev.slo.Finding}), the practice
+ * around them (owners, revisions, exclusions) and its operation: alert transitions for a pager
+ * ({@link dev.slo.SloRegistry#evaluate()}, {@link dev.slo.AlertListener}), error-budget policies and
+ * release decisions ({@link dev.slo.ErrorBudgetPolicy}, {@link dev.slo.ReleaseDecision}), grouped SLOs
+ * ({@link dev.slo.Slo#group}), timers ({@link dev.slo.Slo#startTimer()}, {@link dev.slo.Slo#call}) and
+ * snapshots ({@link dev.slo.Snapshot}). Everything else in it is package-private; the recording engine is
+ * in a package the module does not export.
  *
  * <h2>Conventions</h2>
  * <ul>
@@ -35,7 +39,9 @@
  *       changes.</li>
  *   <li>Time comes from the registry's {@link java.time.Clock} ({@link dev.slo.ManualClock} in tests); one
  *       query reads it once. Targets are fractions in (0,1), {@code 1 - target} is derived in decimal.</li>
- *   <li>No global state and no threads of the library's own.</li>
+ *   <li>No global state and no threads of the library's own: periodic work
+ *       ({@link dev.slo.SloRegistry#evaluateEvery}, {@link dev.slo.SnapshotStore#saveEvery}) runs on the
+ *       caller's executor.</li>
  * </ul>
  */
 package dev.slo;
