@@ -46,6 +46,15 @@ final class PromSyntax {
         return Double.toString(v);
     }
 
+    /** Appends {@link #value}{@code (v)} to {@code out}, without a string for a whole number. */
+    static void appendValue(StringBuilder out, double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            out.append((long) v);
+        } else {
+            out.append(value(v));
+        }
+    }
+
     /** {@return a number for a PromQL expression or YAML: at most 12 significant digits, no exponent} */
     static String number(double v) {
         return new BigDecimal(v).round(new MathContext(12)).stripTrailingZeros().toPlainString();

@@ -55,6 +55,9 @@ public final class Prometheus {
     /** The content type of {@link #exposition}: Prometheus' text format, version 0.0.4. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    private static final String GOOD = ",outcome=\"good\"";
+    private static final String BAD = ",outcome=\"bad\"";
+
     private Prometheus() {
     }
 
@@ -78,22 +81,22 @@ public final class Prometheus {
                         + PromSyntax.labelValue(group.groupValue().orElseThrow()) + "\""));
             }
         }
-        StringBuilder out = new StringBuilder(256 + 512 * (all.size() + groups.size()));
+        StringBuilder out = new StringBuilder(1024 + 1536 * (all.size() + groups.size()));   // about what 30-day SLOs take
         counters(out, "slo_", "the SLO", wholes);
         family(out, "slo_objective_ratio", "gauge", "The SLO's target: the share of events (or slices) that must be good.");
-        for (Slo slo : all) {
-            sample(out, "slo_objective_ratio", label(slo), slo.spec().target());
+        for (Series s : wholes) {
+            sample(out, "slo_objective_ratio", s.labels, "", s.slo.spec().target());
         }
         gauges(out, "slo_", "the SLO", wholes);
         family(out, "slo_window_seconds", "gauge", "The length of the SLO's window (of the current period, for a calendar window).");
-        for (Slo slo : all) {
-            sample(out, "slo_window_seconds", label(slo), windowLength(slo).toMillis() / 1000.0);
+        for (Series s : wholes) {
+            sample(out, "slo_window_seconds", s.labels, "", windowLength(s.slo).toMillis() / 1000.0);
         }
         if (all.stream().anyMatch(s -> s.lastReading().isPresent())) {
             family(out, "slo_last_reading", "gauge", "The last reading of the SLO's gauge, in its own unit (for freshness, "
                     + "the data's age in seconds).");
-            for (Slo slo : all) {
-                slo.lastReading().ifPresent(reading -> sample(out, "slo_last_reading", label(slo), reading));
+            for (Series s : wholes) {
+                s.slo.lastReading().ifPresent(reading -> sample(out, "slo_last_reading", s.labels, "", reading));
             }
         }
         if (!groups.isEmpty()) {
@@ -118,8 +121,8 @@ public final class Prometheus {
         String events = prefix + "events_total";
         family(out, events, "counter", "Events this process recorded for " + what + ", by outcome; events during an exclusion are not counted.");
         for (Series s : all) {
-            sample(out, events, s.labels + ",outcome=\"good\"", s.counters.goodEvents());
-            sample(out, events, s.labels + ",outcome=\"bad\"", s.counters.badEvents());
+            sample(out, events, s.labels, GOOD, s.counters.goodEvents());
+            sample(out, events, s.labels, BAD, s.counters.badEvents());
         }
         if (all.stream().anyMatch(s -> !s.slo.spec().exclusions().isEmpty())) {
             String excluded = prefix + "excluded_events_total";
@@ -127,7 +130,7 @@ public final class Prometheus {
                     "Events this process recorded for " + what + " during one of its exclusions: never counted against its budget.");
             for (Series s : all) {
                 if (!s.slo.spec().exclusions().isEmpty()) {
-                    sample(out, excluded, s.labels, s.counters.excludedEvents());
+                    sample(out, excluded, s.labels, "", s.counters.excludedEvents());
                 }
             }
         }
@@ -137,8 +140,8 @@ public final class Prometheus {
                     + "ratio-timeslices budgeting good is the sum of the slices' good ratios.");
             for (Series s : all) {
                 if (bySlices(s.slo)) {
-                    sample(out, slices, s.labels + ",outcome=\"good\"", s.counters.goodSlices());
-                    sample(out, slices, s.labels + ",outcome=\"bad\"", s.counters.badSlices());
+                    sample(out, slices, s.labels, GOOD, s.counters.goodSlices());
+                    sample(out, slices, s.labels, BAD, s.counters.badSlices());
                 }
             }
         }
@@ -150,14 +153,14 @@ public final class Prometheus {
         family(out, remaining, "gauge", "The share of the window's error budget left for " + what + " as this "
                 + "process counts it: 1 untouched, 0 spent, below 0 overspent.");
         for (Series s : all) {
-            sample(out, remaining, s.labels, s.budget.remaining());
+            sample(out, remaining, s.labels, "", s.budget.remaining());
         }
         String burn = prefix + "burn_rate";
         family(out, burn, "gauge", "How fast the error budget of " + what + " burns over each alert look-back: 1 spends "
                 + "exactly the budget over the window.");
         for (Series s : all) {
             for (Map.Entry<Duration, Double> rate : s.slo.burnRates().entrySet()) {
-                sample(out, burn, s.labels + ",window=\"" + PromSyntax.duration(rate.getKey()) + "\"", rate.getValue());
+                sample(out, burn, s.labels, ",window=\"" + PromSyntax.duration(rate.getKey()) + "\"", rate.getValue());
             }
         }
     }
@@ -206,11 +209,14 @@ public final class Prometheus {
         out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
     }
 
-    private static void sample(StringBuilder out, String name, String labels, long value) {
-        out.append(name).append('{').append(labels).append("} ").append(value).append('\n');
+    /** One sample: {@code name{labels more} value}, appended without building its parts as strings first. */
+    private static void sample(StringBuilder out, String name, String labels, String more, long value) {
+        out.append(name).append('{').append(labels).append(more).append("} ").append(value).append('\n');
     }
 
-    private static void sample(StringBuilder out, String name, String labels, double value) {
-        out.append(name).append('{').append(labels).append("} ").append(PromSyntax.value(value)).append('\n');
+    private static void sample(StringBuilder out, String name, String labels, String more, double value) {
+        out.append(name).append('{').append(labels).append(more).append("} ");
+        PromSyntax.appendValue(out, value);
+        out.append('\n');
     }
 }
