@@ -328,6 +328,17 @@ public final class Slo extends SloRecording {
     }
 
     /**
+     * The budget, the burn rates, the alerts firing and the counters, all as of one clock reading (for a rolling
+     * window, the budget and every look-back in one pass of the recorder): what a dashboard or a status page
+     * shows side by side. Each part equals its own query at {@link SloStatus#at()}.
+     *
+     * @return the status, as of now
+     */
+    public SloStatus status() {
+        return queries.status(now());
+    }
+
+    /**
      * What this SLO has counted since its registry was created: monotonic counters for a metrics system
      * (see {@link SloCounters} for what they hold and leave out). One consistent view per recorder.
      *

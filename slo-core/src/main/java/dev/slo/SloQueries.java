@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -108,10 +109,54 @@ final class SloQueries {
 
     ErrorBudget errorBudget(long now) {
         SloSpec spec = slo.spec();
-        Tally t = tally(spec.window(), now);
+        return budget(spec, tally(spec.window(), now));
+    }
+
+    private static ErrorBudget budget(SloSpec spec, Tally t) {
         return spec.budgeting() instanceof Budgeting.RatioTimeslices
                 ? ErrorBudget.ofSliceRatios(t.total(), t.good(), spec.target(), t.clampedRatioSum())
                 : new ErrorBudget(t.total(), t.good(), spec.target(), spec.budgetFraction());
+    }
+
+    /**
+     * The budget, burn rates, alerts and counters at {@code now}: for a rolling window the window and every
+     * look-back of the policy in one pass of the ledger (a calendar window takes one more).
+     */
+    SloStatus status(long now) {
+        SloSpec spec = slo.spec();
+        AlertPolicy policy = spec.alertPolicy();
+        TreeSet<Long> distinct = new TreeSet<>();
+        for (long lookBack : RuleEvaluation.lookBacks(policy.rules())) {
+            distinct.add(lookBack);
+        }
+        boolean rolling = spec.window() instanceof Window.Rolling;
+        long[] lookBacks = new long[distinct.size() + (rolling ? 1 : 0)];
+        int n = 0;
+        for (long lookBack : distinct) {
+            lookBacks[n++] = lookBack;
+        }
+        if (rolling) {
+            lookBacks[n] = ((Window.Rolling) spec.window()).length().toMillis();
+        }
+        Tally[] tallies = tally(now, lookBacks);
+        ErrorBudget budget = rolling ? budget(spec, tallies[n]) : errorBudget(now);
+        Map<Long, Tally> byLookBack = new HashMap<>();
+        Map<Duration, Double> burns = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            byLookBack.put(lookBacks[i], tallies[i]);
+            burns.put(Duration.ofMillis(lookBacks[i]), tallies[i].errorRatio() / spec.budgetFraction());
+        }
+        long[] ruleLookBacks = RuleEvaluation.lookBacks(policy.rules());
+        Tally[] ruleTallies = new Tally[ruleLookBacks.length];
+        for (int i = 0; i < ruleLookBacks.length; i++) {
+            ruleTallies[i] = byLookBack.get(ruleLookBacks[i]);
+        }
+        List<BurnRateAlert> alerts = new ArrayList<>();
+        for (RuleEvaluation.Firing fired : RuleEvaluation.firing(policy, spec.window().length(Instant.ofEpochMilli(now)),
+                spec.budgetFraction(), RuleEvaluation.Seen.of(ruleTallies))) {
+            alerts.add(fired.alert(slo));
+        }
+        return new SloStatus(Instant.ofEpochMilli(now), budget, burns, alerts, counters(now));
     }
 
     double burnRate(long lookBackMillis, long now) {

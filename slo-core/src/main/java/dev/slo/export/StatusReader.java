@@ -12,6 +12,7 @@ import dev.slo.EarlyWarning;
 import dev.slo.Slo;
 import dev.slo.SloRegistry;
 import dev.slo.SloSpec;
+import dev.slo.SloStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ final class StatusReader {
 
     private static StatusRows.Panel panel(Slo slo, Instant asOf, List<AlertTransition> history, boolean internal) {
         SloSpec spec = slo.spec();
-        Map<Duration, Double> burns = slo.burnRates();
+        SloStatus status = slo.status();                  // budget, burns and alerts of one reading
+        Map<Duration, Double> burns = status.burnRates();
         Duration windowLength = spec.window().length(asOf);
         List<StatusRows.RuleRow> rules = new ArrayList<>();
         for (BurnRateRule rule : spec.alertPolicy().rules()) {
@@ -63,7 +65,7 @@ final class StatusReader {
                     burns.getOrDefault(rule.shortWindow(), 0.0), rule.threshold(windowLength)));
         }
         List<StatusRows.Firing> firing = new ArrayList<>();
-        for (BurnRateAlert alert : slo.alerts()) {
+        for (BurnRateAlert alert : status.alerts()) {
             firing.add(new StatusRows.Firing(alert.rule(), alert.longBurnRate(), alert.shortBurnRate()));
         }
         List<StatusRows.Change> changes = new ArrayList<>();
@@ -77,7 +79,7 @@ final class StatusReader {
                 ? Optional.of(new StatusRows.Internals(spec.audience(), spec.sli().describe(), spec.owners(), spec.consumers()))
                 : Optional.empty();
         return new StatusRows.Panel(spec.name(), spec.description(), spec.target(), spec.window().describe(),
-                !(spec.budgeting() instanceof Budgeting.Occurrences), slo.errorBudget(), BurnDown.of(slo, asOf), rules,
+                !(spec.budgeting() instanceof Budgeting.Occurrences), status.budget(), BurnDown.of(slo, asOf), rules,
                 firing, changes, internals);
     }
 
