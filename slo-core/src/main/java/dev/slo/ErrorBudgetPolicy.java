@@ -63,7 +63,10 @@ public record ErrorBudgetPolicy(double freezeBelow, boolean freezeWhilePaging) {
         return new ErrorBudgetPolicy(freezeBelow, true);
     }
 
-    /** The decision for {@code slo} now, with a reason that names the SLO, the budget left and the rule. */
+    /**
+     * The decision for {@code slo} now, with a reason that names the SLO (a group as {@code api{endpoint="/pay"}}),
+     * the budget left and the rule.
+     */
     ReleaseDecision decide(Slo slo, ErrorBudget budget, List<BurnRateAlert> alerts) {
         String window = slo.spec().window().toString();
         String left = percent(budget.remaining()) + " of its " + window + " error budget left";
@@ -77,7 +80,8 @@ public record ErrorBudgetPolicy(double freezeBelow, boolean freezeWhilePaging) {
                 }
             }
         }
-        String name = Text.quoted(slo.name());
+        // a group shares its whole's name: name it by its label too, so that decisions over several groups say which blocks
+        String name = slo.whole().isPresent() ? slo.label() : Text.quoted(slo.name());
         if (!spent && page == null) {
             return ReleaseDecision.allow(name + " allows releases: " + left + "; " + rule());
         }

@@ -97,6 +97,20 @@ final class ReleaseDecisionTest {
     }
 
     @Test
+    void ofGroups_theReasonNamesEachGroupThatBlocks() {
+        Slo api = slos.define("api").internal("test api").ownedBy(Owner.team("team")).sli(Sli.ratio()).target(0.99)
+                .window(Window.rolling(Fixtures.DAYS_30)).groupedBy("endpoint", 10).register();
+        api.group("/pay").recordCounts(900, 100);
+        api.group("/search").recordCounts(1000, 0);
+        ReleaseDecision d = slos.releaseDecision(api.groups());
+        assertEquals(List.of(api.group("/pay")), d.blocking());
+        assertTrue(d.reason().startsWith("api{endpoint=\"/pay\"} stops releases: -900.0% of its rolling 30d error budget left"),
+                d.reason());
+        assertTrue(slos.releaseDecision(List.of(api.group("/search"))).reason().startsWith("api{endpoint=\"/search\"} allows releases: "));
+        assertTrue(api.releaseDecision().reason().startsWith("\"api\" stops releases: "), api.releaseDecision().reason());
+    }
+
+    @Test
     void badInput_isRefusedNamingTheParameter() {
         Slo api = slo("api", 0.99, ErrorBudgetPolicy.sreWorkbook());
         Rejections.throwsNaming(IllegalArgumentException.class, () -> slos.releaseDecision(List.of()),
