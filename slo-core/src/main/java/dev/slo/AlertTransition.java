@@ -81,6 +81,14 @@ public record AlertTransition(Slo slo, BurnRateRule rule, State state, Instant a
         this(slo, rule, state, at, longBurnRate, shortBurnRate, Duration.ZERO);
     }
 
+    /**
+     * {@return the rule's threshold burn rate at {@link #at()}: {@link BurnRateRule#threshold} of the SLO's window
+     * length then (of the current period, for a calendar window), the bound both burns reached on FIRING}
+     */
+    public double threshold() {
+        return rule.threshold(slo.spec().window().length(at));
+    }
+
     /** {@return the rule's severity: whether this transition concerns a page or a ticket} */
     public Severity severity() {
         return rule.severity();

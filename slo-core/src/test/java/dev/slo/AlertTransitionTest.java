@@ -77,6 +77,7 @@ final class AlertTransitionTest {
         assertEquals(14.5, firing.longBurnRate(), 1e-9);
         assertEquals(30.0, firing.shortBurnRate(), 1e-9);
         assertEquals(Duration.ZERO, firing.firedFor());
+        assertEquals(14.4, firing.threshold(), 1e-9);         // 2% of 30 days' budget in 1 h
 
         AlertTransition resolved = returned.get(1);
         assertEquals(State.RESOLVED, resolved.state());
