@@ -51,6 +51,8 @@ final class Intake {
     private volatile ExclusionGate gate;
     /** The whole's intake when this is a group's: every event counts there too, once; null otherwise. */
     private final Intake whole;
+    /** Whether a latency matters to this SLO: it has a latency threshold, or its recorder keeps latencies. */
+    private final boolean usesLatency;
 
     Intake(Clock clock, SloSpec spec, long now, Intake whole) {
         this.clock = clock;
@@ -70,6 +72,7 @@ final class Intake {
         }
         this.slices = sliceRecorder(clock, spec, longest);
         this.ledger = slices != null ? slices : events;
+        this.usesLatency = latencyThresholdNanos != Long.MAX_VALUE || events.keepsLatency();
         this.gate = spec.exclusions().isEmpty()
                 ? ExclusionGate.open(null)
                 : ExclusionGate.at(spec.exclusions(), EventRecorder.hourly(clock, longest), now);
@@ -94,6 +97,18 @@ final class Intake {
         }
         if (whole != null) {
             whole.record(good, now);
+        }
+    }
+
+    /**
+     * Counts one timed event: with its latency for an SLI that judges or keeps latencies, else as
+     * {@link #record(boolean, long)} (the latency says nothing there: a shorter path for timers).
+     */
+    void recordTimed(boolean success, long latencyNanos, long now) {
+        if (usesLatency) {
+            record(success, latencyNanos, now);
+        } else {
+            record(success, now);
         }
     }
 

@@ -214,7 +214,7 @@ abstract sealed class SloRecording permits Slo {
             throw new IllegalArgumentException("started must be a startTimer() reading of this registry, not later than now ("
                     + end + "), got " + started);
         }
-        intake.record(success, latency, ticks.millisOf(end));
+        intake.recordTimed(success, latency, ticks.millisOf(end));
     }
 
     /**
