@@ -182,7 +182,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * writers, or found out now (a run whose deadline passed); never restored copies or backfills. Monotonic.
      */
     public long[] liveCounts(long now) {
-        return read(now, effectiveNow -> tiers.live());
+        return read(now, false, effectiveNow -> tiers.live());
     }
 
     /**
@@ -294,19 +294,31 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
 
     /** Every query and every change after the fact: under the lock, catches up to {@code now}, then reads or changes the tiers. */
     private <T> T read(long now, LongFunction<T> query) {
+        return read(now, true, query);
+    }
+
+    /**
+     * As {@link #read(long, LongFunction)}; a reader of counts alone ({@code latencyToo} false) leaves the live latency
+     * bins where they are: the next roll drains them into the bucket they belong to before sealing it, so the
+     * latency distribution loses nothing, and a count query does not sweep every bin of every stripe.
+     */
+    private <T> T read(long now, boolean latencyToo, LongFunction<T> query) {
         lock.lock();                                      // waits for other readers or a roll, never for a writer
         try {
-            return query.apply(catchUp(now));
+            return query.apply(catchUp(now, latencyToo));
         } finally {
             lock.unlock();
         }
     }
 
-    /** Rolls and drains so the tiers are current as of {@code now}; returns the effective now. Lock held. */
-    private long catchUp(long reading) {
+    /** Rolls and drains so the tiers (and, if asked, the latency bins) are current as of {@code now}; returns the effective now. Lock held. */
+    private long catchUp(long reading, boolean latencyToo) {
         long now = Math.min(reading, LAST_MILLIS);
         rollTo(now);
-        drainToTiers();
+        tiers.drainFrom(counter);
+        if (latencyToo && latency != null) {
+            latency.drain();
+        }
         return Math.max(now, tiers.finest().openStartMillis());  // a clock that went back reads as the newest bucket
     }
 
@@ -314,12 +326,12 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
 
     @Override
     public Tally[] lookBacks(long now, long... lookBackMillis) {
-        return read(now, effectiveNow -> tiers.lookBacks(effectiveNow, lookBackMillis));
+        return read(now, false, effectiveNow -> tiers.lookBacks(effectiveNow, lookBackMillis));
     }
 
     @Override
     public Tally since(long now, long startMillis) {
-        return read(now, effectiveNow -> tiers.since(effectiveNow, startMillis));
+        return read(now, false, effectiveNow -> tiers.since(effectiveNow, startMillis));
     }
 
     /**
@@ -328,7 +340,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * no tier holds that resolution over that look-back.
      */
     public Buckets buckets(long now, long resolutionMillis, long lookBackMillis) {
-        return read(now, effectiveNow -> tiers.buckets(effectiveNow, resolutionMillis, lookBackMillis));
+        return read(now, false, effectiveNow -> tiers.buckets(effectiveNow, resolutionMillis, lookBackMillis));
     }
 
     /**
