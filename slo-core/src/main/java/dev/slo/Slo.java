@@ -299,9 +299,14 @@ public final class Slo extends SloRecording {
     }
 
     /**
-     * The name with the group, for messages and logs: {@code api{endpoint="/pay"}} for a group, the name
-     * alone otherwise.
+     * {@return the name with the group, for messages, logs and pages: {@code api{endpoint="/pay"}} for a group
+     * (the value quoted as Java would, control characters escaped), the name alone otherwise}
      */
+    public String displayName() {
+        return label();
+    }
+
+    /** The name with the group; see {@link #displayName()}. */
     String label() {
         if (whole == null) {
             return name();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slo.export.StatusPage;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,20 @@ final class GroupReportTest {
         assertTrue(json.contains("{\"value\":\"/search\",\"events\":100,\"goodEvents\":50"), json);
         Report customer = slos.report(Audience.CUSTOMER);
         assertFalse(customer.markdown().contains("/pay") || customer.json().contains("/pay"), customer.markdown());
+    }
+
+    @Test
+    void theInternalStatusPage_hasAPanelPerGroup_theCustomerPageNone() {
+        api.group("/pay").recordCounts(990, 10);
+        api.group("/search").recordCounts(50, 50);
+        String internal = StatusPage.html(slos, Audience.INTERNAL);
+        assertTrue(internal.contains("data-slo=\"api{endpoint=&quot;/pay&quot;}\""), internal);
+        assertTrue(internal.contains("data-slo=\"api{endpoint=&quot;/search&quot;}\""), internal);
+        String customer = StatusPage.html(slos, Audience.CUSTOMER);
+        assertTrue(customer.contains("data-slo=\"api\""), customer);
+        assertFalse(customer.contains("/pay") || customer.contains("/search"), customer);
+        assertEquals("api{endpoint=\"/pay\"}", api.group("/pay").displayName());
+        assertEquals("api", api.displayName());
     }
 
     @Test

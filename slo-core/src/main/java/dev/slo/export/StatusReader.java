@@ -24,8 +24,9 @@ import java.util.Optional;
 /**
  * Builds {@link StatusRows}. For {@link Audience#CUSTOMER} it follows the customer report's rules: it reads
  * nothing of an internal SLO (not even how many there are, nor their alert transitions), no owner or
- * consumer, and no cascade, whose blame names internal SLOs. For {@link Audience#INTERNAL} it reads every
- * SLO, their owners and consumers, and every cascade.
+ * consumer, no group of a grouped SLO (its values, paths or tenants, are for engineers), and no cascade,
+ * whose blame names internal SLOs. For {@link Audience#INTERNAL} it reads every SLO, each grouped one's
+ * groups after it (named as {@link Slo#displayName()} names them), their owners and consumers, and every cascade.
  */
 final class StatusReader {
     private StatusReader() {}
@@ -43,6 +44,11 @@ final class StatusReader {
         for (Slo slo : registry.all()) {
             if (internal || slo.spec().audience() == Audience.CUSTOMER) {
                 panels.add(panel(slo, asOf, history, internal));
+            }
+            if (internal) {                               // a group's values (paths, tenants) are for engineers only
+                for (Slo group : slo.groups()) {
+                    panels.add(panel(group, asOf, history, true));
+                }
             }
         }
         List<StatusRows.CascadeRow> cascades = new ArrayList<>();
@@ -78,7 +84,7 @@ final class StatusReader {
         Optional<StatusRows.Internals> internals = internal
                 ? Optional.of(new StatusRows.Internals(spec.audience(), spec.sli().describe(), spec.owners(), spec.consumers()))
                 : Optional.empty();
-        return new StatusRows.Panel(spec.name(), spec.description(), spec.target(), spec.window().describe(),
+        return new StatusRows.Panel(slo.displayName(), spec.description(), spec.target(), spec.window().describe(),
                 !(spec.budgeting() instanceof Budgeting.Occurrences), status.budget(), BurnDown.of(slo, asOf), rules,
                 firing, changes, internals);
     }
