@@ -10,7 +10,7 @@ import java.util.Objects;
  * or a chat channel hears.
  *
  * <pre>{@code
- * slos.onAlert(t -> log.warn("{} {} {} since {}", t.state(), t.slo().name(), t.rule(), t.at()));
+ * slos.onAlert(t -> log.warn("{} {} {} since {}", t.state(), t.slo().displayName(), t.rule(), t.at()));
  * // FIRING checkout-completes PAGE 2.0% of budget in 1h (short 5m) since 2026-03-01T10:05:00Z
  * // RESOLVED checkout-completes PAGE 2.0% of budget in 1h (short 5m) since 2026-03-01T10:41:00Z (fired 36m)
  * }</pre>

@@ -43,16 +43,15 @@ final class AlertTransitions {
     private final Map<Key, Instant> firingSince = new HashMap<>();
     /** Guarded by lock: the last MAX_HISTORY transitions, oldest first. */
     private final ArrayDeque<AlertTransition> history = new ArrayDeque<>();
-    private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<AlertListener> listeners = new CopyOnWriteArrayList<>();
     /** Hears what a listener threw; null for the default, the registry's System.Logger. */
     private volatile BiConsumer<? super AlertTransition, ? super Throwable> errorHandler;
 
     void add(AlertListener listener) {
         Objects.requireNonNull(listener, "listener must not be null");
-        if (listeners.contains(listener)) {
+        if (!listeners.addIfAbsent(listener)) {        // atomic: two threads cannot both add it
             throw new IllegalArgumentException("listener must be registered once, got " + listener + " which already is");
         }
-        listeners.add(listener);
     }
 
     boolean remove(AlertListener listener) {
@@ -156,17 +155,14 @@ final class AlertTransitions {
         for (AlertListener listener : listeners) {
             try {
                 listener.onTransition(change);
-            } catch (RuntimeException | Error e) {
-                if (e instanceof VirtualMachineError) {
-                    throw e;
-                }
+            } catch (Throwable e) {                     // even a StackOverflowError: the others still hear it
                 report(change, e);
             }
         }
     }
 
     /** Reports an evaluation that failed (scheduled: the next one still runs) to the log. */
-    void reportFailure(RuntimeException thrown) {
+    void reportFailure(Throwable thrown) {
         LOG.log(Level.ERROR, "an alert evaluation failed", thrown);
     }
 
@@ -176,7 +172,7 @@ final class AlertTransitions {
             try {
                 handler.accept(change, thrown);
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 thrown.addSuppressed(e);                // the handler failed too: fall back to the log, with both
             }
         }

@@ -1,6 +1,10 @@
 package dev.slo;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a grouped SLO splits its events ({@link SloBuilder#groupedBy}): one group per value of a label, such
@@ -13,8 +17,10 @@ import java.util.Objects;
  * }</pre>
  *
  * @param label     the label's name, as Prometheus would take it: a letter or {@code _}, then letters, digits
- *     or {@code _}, at most 64 characters; not {@code slo}, {@code outcome}, {@code window}, {@code severity},
- *     {@code le}, and not starting with {@code __} (reserved by Prometheus)
+ *     or {@code _}, at most 64 characters; not a label of the exported series or alerts ({@code slo}, {@code outcome},
+ *     {@code window}, {@code severity}, {@code le}, {@code quantile}, {@code alertname}, {@code grouping},
+ *     {@code long_window}, {@code short_window}), not one a scrape sets ({@code job}, {@code instance}), not a PromQL
+ *     keyword ({@code by}, {@code without}, {@code on}, {@code inf}, {@code nan}, ...), and not starting with {@code __}
  * @param maxGroups the most named groups the SLO keeps, from 1 to {@link #MAX_GROUPS}
  */
 public record Grouping(String label, int maxGroups) {
@@ -25,6 +31,15 @@ public record Grouping(String label, int maxGroups) {
      * {@code group("__overflow__")} returns it too.
      */
     public static final String OVERFLOW = "__overflow__";
+    /**
+     * Labels a grouping may not take: those of the exported series and alerts, those a scrape sets ({@code job},
+     * {@code instance}, renamed {@code exported_*} if a target exports them), and PromQL's keywords, which a
+     * {@code by (...)} clause cannot hold.
+     */
+    private static final Set<String> RESERVED = new TreeSet<>(List.of("slo", "outcome", "window", "severity", "le", "quantile",
+            "alertname", "grouping", "long_window", "short_window", "job", "instance", "and", "or", "unless", "by", "without", "on",
+            "ignoring", "group_left", "group_right", "bool", "offset", "start", "end", "atan2"));
+
     /** The longest group value: 128 characters. */
     public static final int MAX_VALUE_LENGTH = 128;
 
@@ -47,10 +62,9 @@ public record Grouping(String label, int maxGroups) {
             throw new IllegalArgumentException("label must be a letter or _ then letters, digits or _, at most 64 characters, got "
                     + Text.quoted(label));
         }
-        if (label.startsWith("__") || label.equals("slo") || label.equals("outcome") || label.equals("window")
-                || label.equals("severity") || label.equals("le")) {
-            throw new IllegalArgumentException("label must not be one the exported metrics use or Prometheus reserves, got "
-                    + Text.quoted(label));
+        if (label.startsWith("__") || RESERVED.contains(label) || label.equalsIgnoreCase("inf") || label.equalsIgnoreCase("nan")) {
+            throw new IllegalArgumentException("label must not be one the exported metrics, the alerts or Prometheus use (" + RESERVED
+                    + ", inf, nan, __*), got " + Text.quoted(label));
         }
         if (maxGroups < 1 || maxGroups > MAX_GROUPS) {
             throw new IllegalArgumentException("maxGroups must be in [1, " + MAX_GROUPS + "], got " + maxGroups);
@@ -63,6 +77,17 @@ public record Grouping(String label, int maxGroups) {
         if (value.isEmpty() || value.length() > MAX_VALUE_LENGTH) {
             throw new IllegalArgumentException("value must be 1 to " + MAX_VALUE_LENGTH + " characters, got " + Text.quoted(value));
         }
-        return Args.requireNoControl(value, "value");
+        Args.requireNoControl(value, "value");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("value must be well-formed text, got " + Text.quoted(value)
+                        + " (an unpaired surrogate \\u" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at " + i + ")");
+            }
+        }
+        return value;
     }
 }

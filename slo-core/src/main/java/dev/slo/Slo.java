@@ -265,8 +265,8 @@ public final class Slo extends SloRecording {
         Objects.requireNonNull(value, "value must not be null");
         SloGroups g = groups;
         if (g == null) {
-            throw new IllegalStateException("group needs an SLO grouped with groupedBy(label, maxGroups), but \"" + name()
-                    + "\" is " + (whole != null ? "a group of \"" + whole.name() + "\"" : "not grouped"));
+            throw new IllegalStateException("group needs an SLO grouped with groupedBy(label, maxGroups), but " + (whole != null
+                    ? label() + " is a group of \"" + whole.name() + "\"" : "\"" + name() + "\" is not grouped"));
         }
         return g.get(value);
     }
@@ -355,7 +355,7 @@ public final class Slo extends SloRecording {
 
     /** Adds a snapshot's excluded events (a restore, checked before); under specLock, as exclusions change. */
     void restoreExcluded(RecorderCounts counts, long now) {
-        synchronized (specLock) {
+        synchronized (whole != null ? whole.specLock : specLock) {      // a group's exclusions change under its whole's lock
             intake.restoreExcluded(spec.exclusions(), counts, now);
         }
     }

@@ -189,8 +189,10 @@ abstract sealed class SloRecording permits Slo {
      *
      * @return a reading in nanoseconds, meaningful only to {@code stopTimer} of an SLO of the same registry
      *     (on the system clock, {@link System#nanoTime()}; under a {@link ManualClock}, its epoch nanoseconds)
+     * @throws IllegalStateException if the SLI is a gauge or a deadline SLI, which count readings or runs, not events
      */
     public long startTimer() {
+        requireEvents("startTimer");
         return ticks.read();
     }
 
@@ -206,8 +208,10 @@ abstract sealed class SloRecording permits Slo {
      *     latency is within the threshold
      * @throws IllegalArgumentException if {@code started} is later than now (a reading of another clock, or a
      *     clock set back); nothing is recorded
+     * @throws IllegalStateException if the SLI is a gauge or a deadline SLI (nothing is recorded)
      */
     public void stopTimer(long started, boolean success) {
+        requireEvents("stopTimer");
         long end = ticks.read();
         long latency = end - started;
         if (latency < 0) {
@@ -215,6 +219,19 @@ abstract sealed class SloRecording permits Slo {
                     + end + "), got " + started);
         }
         intake.recordTimed(success, latency, ticks.millisOf(end));
+    }
+
+    /** Records work timed here from {@code started}: a clock set back meanwhile gives a latency of 0, never a lost outcome. */
+    private void stopWork(long started, boolean success) {
+        long end = ticks.read();
+        intake.recordTimed(success, Math.max(0, end - started), ticks.millisOf(end));
+    }
+
+    /** Timers count events: a gauge takes readings and a deadline SLI counts runs. */
+    private void requireEvents(String method) {
+        if (gauge != null || runs != null) {
+            throw wrongSli(method, "an SLI that counts events (ratio, latency, retries or feedback)");
+        }
     }
 
     /**
@@ -226,6 +243,7 @@ abstract sealed class SloRecording permits Slo {
      * @return what {@code work} returned
      * @throws Exception what {@code work} threw, after counting it bad
      * @throws NullPointerException if {@code work} is null (nothing is recorded)
+     * @throws IllegalStateException if the SLI is a gauge or a deadline SLI (the work does not run)
      */
     public <T> T call(Callable<T> work) throws Exception {
         return call(work, OutcomeClassifier.standard());
@@ -245,10 +263,12 @@ abstract sealed class SloRecording permits Slo {
      * @return what {@code work} returned
      * @throws Exception what {@code work} threw, after counting it as {@code classifier} says
      * @throws NullPointerException if an argument is null (nothing is recorded)
+     * @throws IllegalStateException if the SLI is a gauge or a deadline SLI (the work does not run)
      */
     public <T> T call(Callable<T> work, OutcomeClassifier<? super T> classifier) throws Exception {
         Objects.requireNonNull(work, "work must not be null");
         Objects.requireNonNull(classifier, "classifier must not be null");
+        requireEvents("call");
         long started = ticks.read();
         T result;
         try {
@@ -277,22 +297,24 @@ abstract sealed class SloRecording permits Slo {
      *
      * @param work the work to time
      * @throws NullPointerException if {@code work} is null (nothing is recorded)
+     * @throws IllegalStateException if the SLI is a gauge or a deadline SLI (the work does not run)
      */
     public void run(Runnable work) {
         Objects.requireNonNull(work, "work must not be null");
+        requireEvents("run");
         long started = ticks.read();
         try {
             work.run();
         } catch (RuntimeException | Error thrown) {
-            stopTimer(started, false);
+            stopWork(started, false);
             throw thrown;
         }
-        stopTimer(started, true);
+        stopWork(started, true);
     }
 
     private void stop(long started, OutcomeClassifier.Verdict verdict) {
         if (verdict != OutcomeClassifier.Verdict.NOT_COUNTED) {
-            stopTimer(started, verdict == OutcomeClassifier.Verdict.GOOD);
+            stopWork(started, verdict == OutcomeClassifier.Verdict.GOOD);
         }
     }
 

@@ -233,8 +233,9 @@ public final class SloRegistry {
     // ---------------------------------------------------------------- alert transitions
 
     /**
-     * Registers {@code listener} to hear every {@link AlertTransition} that {@link #evaluate()} finds,
-     * from the next evaluation on. See {@link AlertListener} for when and where it is called.
+     * Registers {@code listener} to hear every {@link AlertTransition} that {@link #evaluate()} finds, from the
+     * next transition delivered on (registered while an evaluation delivers, it hears the rest of that
+     * evaluation's). See {@link AlertListener} for when and where it is called.
      *
      * @param listener the listener, registered once
      * @throws NullPointerException if {@code listener} is null
@@ -281,7 +282,7 @@ public final class SloRegistry {
      *
      * <pre>{@code
      * for (AlertTransition t : slos.evaluate()) {
-     *     log.info("{} {} {}", t.state(), t.slo().name(), t.rule());
+     *     log.info("{} {} {}", t.state(), t.slo().displayName(), t.rule());
      * }
      * }</pre>
      *
@@ -320,7 +321,7 @@ public final class SloRegistry {
         return executor.scheduleAtFixedRate(() -> {
             try {
                 evaluate();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 transitions.reportFailure(e);      // a scheduled task that throws is never run again: report, go on
             }
         }, 0, millis, TimeUnit.MILLISECONDS);
@@ -357,7 +358,9 @@ public final class SloRegistry {
             throw new IllegalArgumentException("slos must hold at least one SLO to consult, got none");
         }
         Set<Slo> consulted = new LinkedHashSet<>();
+        int i = 0;
         for (Slo slo : slos) {
+            Objects.requireNonNull(slo, "slos must not hold null, got null at " + i++);
             checkOwn(slo, "slos");
             consulted.add(slo);
         }

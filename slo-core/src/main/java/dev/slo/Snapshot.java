@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,21 @@ public final class Snapshot {
                 merged.merge(state.key(), state, SloState::sum);
             }
         }
-        return new Snapshot(takenAt, new ArrayList<>(merged.values()));
+        return new Snapshot(takenAt, groupsAfterTheirSlo(merged.values()));
+    }
+
+    /** The states in the order first met, but each group right after the other states of its SLO (as a registry lists them). */
+    private static List<SloState> groupsAfterTheirSlo(Collection<SloState> states) {
+        Map<String, List<SloState>> bySlo = new LinkedHashMap<>();
+        for (SloState state : states) {
+            bySlo.computeIfAbsent(state.name(), name -> new ArrayList<>()).add(state);
+        }
+        List<SloState> ordered = new ArrayList<>(states.size());
+        for (List<SloState> ofOne : bySlo.values()) {
+            ofOne.stream().filter(s -> s.group() == null).forEach(ordered::add);
+            ofOne.stream().filter(s -> s.group() != null).forEach(ordered::add);
+        }
+        return ordered;
     }
 
     /** {@return the SLOs' states, in order} */

@@ -67,7 +67,7 @@ final class Ticks {
             return Math.min(Math.floorDiv(ticks, NANOS_PER_MILLI), EventRecorder.LAST_MILLIS);
         }
         if (ticks - renewedAt > RENEW_NANOS) {
-            renew(ticks);
+            renew(System.nanoTime());                                 // afresh: beside the clock read, not before a pause
         }
         return (ticks + offsetNanos) / NANOS_PER_MILLI;          // epoch nanos since 1970: positive, so / floors
     }

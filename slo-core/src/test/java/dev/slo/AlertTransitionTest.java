@@ -149,6 +149,21 @@ final class AlertTransitionTest {
     }
 
     @Test
+    void evenAStackOverflowInAListener_stopsNeitherTheOthersNorEvaluate() {
+        List<AlertTransition> heard = new ArrayList<>();
+        List<Throwable> reported = new ArrayList<>();
+        slos.onAlert(t -> {
+            throw new StackOverflowError("deep");
+        });
+        slos.onAlert(heard::add);
+        slos.onListenerError((t, e) -> reported.add(e));
+        api.recordCounts(0, 10);
+        assertEquals(1, slos.evaluate().size());
+        assertEquals(1, heard.size());
+        assertTrue(reported.get(0) instanceof StackOverflowError);
+    }
+
+    @Test
     void byDefault_aListenersException_isLoggedAsAWarning() {
         Logger logger = Logger.getLogger(SloRegistry.class.getName());
         List<LogRecord> records = new ArrayList<>();

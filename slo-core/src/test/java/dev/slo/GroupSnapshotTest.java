@@ -56,6 +56,21 @@ final class GroupSnapshotTest {
     }
 
     @Test
+    void aMerge_listsEachGroupAfterItsSlo_whicheverInstanceHadIt() {
+        ManualClock clock = Fixtures.clock();
+        SloRegistry a = SloRegistry.create(clock);
+        SloRegistry b = SloRegistry.create(clock);
+        for (SloRegistry r : List.of(a, b)) {
+            api(r, 10);
+            Fixtures.ratioSlo(r, "search", 0.99, Window.rolling(Fixtures.DAYS_30));
+        }
+        a.find("api").orElseThrow().group("/pay").record(true);
+        b.find("api").orElseThrow().group("/cart").record(true);
+        assertEquals(List.of("api", "api{endpoint=\"/pay\"}", "api{endpoint=\"/cart\"}", "search"),
+                Snapshot.merge(List.of(a.snapshot(), b.snapshot())).names());
+    }
+
+    @Test
     void intoAnSloNotGroupedSo_theGroupsAreIgnored_andIntoASmallerCap_theyOverflow() {
         ManualClock clock = Fixtures.clock();
         SloRegistry source = SloRegistry.create(clock);

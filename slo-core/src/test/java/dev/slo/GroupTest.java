@@ -119,9 +119,10 @@ final class GroupTest {
         Slo plain = Fixtures.ratioSlo(slos, "plain", 0.99, Window.rolling(Fixtures.DAYS_30));
         Rejections.throwsNaming(IllegalStateException.class, () -> plain.group("a"),
                 "group needs an SLO grouped with groupedBy(label, maxGroups), but \"plain\" is not grouped");
-        Rejections.throwsNaming(IllegalStateException.class, () -> api.group("a").group("b"), "is a group of \"api\"");
+        Rejections.throwsNaming(IllegalStateException.class, () -> api.group("a").group("b"),
+                "but api{endpoint=\"a\"} is a group of \"api\"");
         Rejections.throwsNaming(IllegalArgumentException.class, () -> Fixtures.complete(slos, "x").groupedBy("slo", 5),
-                "label must not be one the exported metrics use");
+                "label must not be one the exported metrics, the alerts or Prometheus use", "got \"slo\"");
         Rejections.throwsNaming(IllegalArgumentException.class, () -> Fixtures.complete(slos, "x").groupedBy("__name__", 5),
                 "label must not be one");
         Rejections.throwsNaming(IllegalArgumentException.class, () -> Fixtures.complete(slos, "x").groupedBy("1st", 5),
@@ -133,6 +134,13 @@ final class GroupTest {
         Rejections.throwsNaming(IllegalArgumentException.class, () -> Fixtures.complete(slos, "x").groupedBy("endpoint", 1001),
                 "maxGroups must be in [1, 1000], got 1001");
         Rejections.throwsNaming(NullPointerException.class, () -> Fixtures.complete(slos, "x").groupedBy(null, 5), "label must not be null");
+        for (String reserved : List.of("inf", "NaN", "without", "by", "on", "grouping", "long_window", "alertname", "job", "instance", "le")) {
+            Rejections.throwsNaming(IllegalArgumentException.class, () -> Fixtures.complete(slos, "x").groupedBy(reserved, 5),
+                    "label must not be one the exported metrics, the alerts or Prometheus use", "got \"" + reserved + "\"");
+        }
+        Rejections.throwsNaming(IllegalArgumentException.class, () -> api.group("/x\uD800"),
+                "value must be well-formed text", "an unpaired surrogate \\uD800 at 2");
+        assertEquals("/\uD83D\uDE00", api.group("/\uD83D\uDE00").groupValue().orElseThrow());   // a pair is fine
         SloBuilder twice = Fixtures.complete(slos, "twice").groupedBy("endpoint", 5);
         Rejections.throwsNaming(IllegalStateException.class, () -> twice.groupedBy("region", 5), "groupedBy was already set for \"twice\"");
         SloBuilder gauge = slos.define("queue").internal("queue short").ownedBy(Owner.team("t")).sli(Sli.gaugeAtMost(100)).target(0.99)

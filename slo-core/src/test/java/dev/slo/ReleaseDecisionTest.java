@@ -116,7 +116,8 @@ final class ReleaseDecisionTest {
         Rejections.throwsNaming(IllegalArgumentException.class, () -> slos.releaseDecision(List.of()),
                 "slos must hold at least one SLO to consult, got none");
         Rejections.throwsNaming(NullPointerException.class, () -> slos.releaseDecision(null), "slos must not be null");
-        Rejections.throwsNaming(NullPointerException.class, () -> slos.releaseDecision(Arrays.asList(api, null)), "slos must not be null");
+        Rejections.throwsNaming(NullPointerException.class, () -> slos.releaseDecision(Arrays.asList(api, null)),
+                "slos must not hold null, got null at 1");
         Slo stranger = Fixtures.checkout(Fixtures.clock());
         Rejections.throwsNaming(IllegalArgumentException.class, () -> slos.releaseDecision(List.of(stranger)),
                 "slos must belong to this registry, got \"checkout\"");

@@ -171,6 +171,31 @@ final class TimerTest {
     }
 
     @Test
+    void workDuringWhichTheClockGoesBack_isStillCounted_withALatencyOfZero() throws Exception {
+        assertEquals("done", auth.call(() -> {
+            clock.set(clock.instant().minusSeconds(1));
+            return "done";
+        }));
+        auth.run(() -> clock.set(clock.instant().minusSeconds(1)));
+        assertEquals(2, auth.errorBudget().good());
+        assertEquals(Duration.ZERO, auth.latency(Duration.ofHours(1)).maxAtMost());
+    }
+
+    @Test
+    void timersNeedAnSliThatCountsEvents() {
+        Slo etl = slos.define("etl").internal("the export runs").ownedBy(Owner.team("t")).sli(Sli.deadline(Duration.ofMinutes(30)))
+                .target(0.99).window(Window.rolling(Duration.ofDays(30))).register();
+        Slo queue = slos.define("queue").internal("the queue stays short").ownedBy(Owner.team("t")).sli(Sli.gaugeAtMost(100))
+                .target(0.99).window(Window.rolling(Duration.ofDays(30))).register();
+        for (Slo slo : List.of(etl, queue)) {
+            Rejections.rejects(IllegalStateException.class, slo, slo::startTimer, "startTimer needs an SLI that counts events");
+            Rejections.rejects(IllegalStateException.class, slo, () -> slo.stopTimer(0, true), "stopTimer needs an SLI that counts events");
+            Rejections.rejects(IllegalStateException.class, slo, () -> slo.call(() -> 1), "call needs an SLI that counts events");
+            Rejections.rejects(IllegalStateException.class, slo, () -> slo.run(() -> {}), "run needs an SLI that counts events");
+        }
+    }
+
+    @Test
     void badInput_isRefusedNamingTheParameter() {
         Rejections.rejects(NullPointerException.class, auth, () -> auth.call(null), "work must not be null");
         Rejections.rejects(NullPointerException.class, auth, () -> auth.call(() -> 1, null), "classifier must not be null");

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  *     Annotations carry the SLO's description, owners and audience;
  * <li>an alert {@code SloEventsAbsent} (ticket) when the SLO's counters have been missing for 10 minutes:
  *     an instance stopped exporting them, or the SLO was renamed;
- * <li>for a grouped SLO, a second group {@code slo:<name>:<label>} with the same rules over the groups'
+ * <li>for a grouped SLO, a second group {@code slo:<name>/<label>} (no SLO name holds a {@code /}) with the same rules over the groups'
  *     families ({@code slo:slo_group_events:error_ratio_rate<window>}, {@code slo:group_error_budget:remaining_ratio}),
  *     summed by {@code slo} and the grouping's label: one series and one {@code SloErrorBudgetBurn} per group,
  *     as Pyrra's grouping gives, labelled also {@code grouping="<label>"} (telling them from the SLO's own).
@@ -59,7 +59,8 @@ final class PrometheusRules {
         String metric = Prometheus.bySlices(slo) ? "slo_slices" : "slo_events";
         rules(out, slo, "slo:" + slo.name(), metric, "slo", "slo:error_budget:remaining_ratio");
         absent(out, slo, metric);
-        slo.grouping().ifPresent(grouping -> rules(out, slo, "slo:" + slo.name() + ":" + grouping.label(),
+        slo.grouping().ifPresent(grouping -> rules(out, slo, "slo:" + slo.name() + "/" + grouping.label(),   // no name holds a '/'
+
                 Prometheus.bySlices(slo) ? "slo_group_slices" : "slo_group_events", "slo, " + grouping.label(),
                 "slo:group_error_budget:remaining_ratio"));
     }

@@ -40,6 +40,7 @@ final class ExportScenario {
         base("api-by-endpoint", Sli.latency(Duration.ofMillis(300)), days30).groupedBy("endpoint", 3)
                 .exclude(Exclusion.once(START.plus(Duration.ofHours(3)), Duration.ofMinutes(30), "failover drill")).register()
                 .group(ENDPOINTS[1]);                       // the value that needs escaping gets a group of its own
+        base("api-by-endpoint:endpoint", Sli.ratio(), days30).register();   // a name beside a grouped SLO's and its label
         base("search-by-tier", Sli.ratio(), days30).budgeting(Budgeting.ratioTimeslices(Duration.ofMinutes(1))).groupedBy("tier", 2)
                 .register();
     }
