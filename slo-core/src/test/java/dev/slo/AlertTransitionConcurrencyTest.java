@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,6 +56,7 @@ final class AlertTransitionConcurrencyTest {
         slos.onAlert(heard::add);
         List<List<AlertTransition>> returned = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean driving = new AtomicBoolean(true);
+        AtomicLong evaluations = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
@@ -63,6 +65,7 @@ final class AlertTransitionConcurrencyTest {
                 TestThreads.await(go);
                 while (driving.get()) {
                     returned.add(slos.evaluate());
+                    evaluations.incrementAndGet();
                 }
             }, "evaluator-" + e));
         }
@@ -75,7 +78,10 @@ final class AlertTransitionConcurrencyTest {
                     slo.recordCounts(burst ? 10 : 100, burst ? 90 : random.nextInt(3));
                 }
                 clock.advance(Duration.ofSeconds(1 + random.nextInt(10)));
-                Thread.yield();                          // let the evaluators see most steps
+                long seen = evaluations.get() + 1;       // every step is seen by an evaluation, however the threads run
+                while (evaluations.get() < seen && failure.get() == null) {
+                    Thread.onSpinWait();
+                }
             }
             driving.set(false);
         }, "driver"));
