@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ final class GroupConcurrencyTest {
         ConcurrentHashMap<String, Slo> seen = new ConcurrentHashMap<>();
         CountDownLatch go = new CountDownLatch(1);
         AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong ticks = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
@@ -50,6 +52,12 @@ final class GroupConcurrencyTest {
             threads.add(new Thread(() -> {
                 TestThreads.await(go);
                 for (int i = 0; i < EVENTS_PER_WRITER; i++) {
+                    if (i % 5_000 == 0) {                                  // the clock moves on during every writer's run
+                        long tick = ticks.get() + 1;
+                        while (ticks.get() < tick && writing.get()) {
+                            Thread.onSpinWait();
+                        }
+                    }
                     String value = "/e" + random.nextInt(20);              // 20 values, a cap of 8: most spill over
                     boolean ok = random.nextInt(10) != 0;
                     Slo group = api.group(value);
@@ -69,8 +77,11 @@ final class GroupConcurrencyTest {
         Thread ticker = new Thread(() -> {
             TestThreads.await(go);
             Instant last = START.plus(Duration.ofDays(20));          // every event stays within the 30-day window
-            while (writing.get() && clock.instant().isBefore(last)) {
-                clock.advance(Duration.ofSeconds(7));
+            while (writing.get()) {
+                if (clock.instant().isBefore(last)) {
+                    clock.advance(Duration.ofSeconds(7));
+                }
+                ticks.incrementAndGet();
                 Thread.yield();
             }
         }, "ticker");
