@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,24 +103,6 @@ final class AlertTransitions {
         lock.lock();
         try {
             return List.copyOf(history);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Since when each rule of {@code slo} that fired at the last evaluation has fired, in policy order; guarded by lock. */
-    Map<BurnRateRule, Instant> firingSince(Slo slo) {
-        lock.lock();
-        try {
-            Map<BurnRateRule, Instant> since = new LinkedHashMap<>();
-            List<BurnRateRule> rules = slo.spec().alertPolicy().rules();
-            for (int i = 0; i < rules.size(); i++) {
-                Instant start = firingSince.get(new Key(slo, i));
-                if (start != null) {
-                    since.put(rules.get(i), start);
-                }
-            }
-            return since;
         } finally {
             lock.unlock();
         }

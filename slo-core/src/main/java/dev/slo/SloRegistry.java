@@ -371,11 +371,6 @@ public final class SloRegistry {
         return ReleaseDecision.all(decisions);
     }
 
-    /** Since when each rule of {@code slo} firing at the last evaluation has fired, in policy order. */
-    Map<BurnRateRule, Instant> firingSince(Slo slo) {
-        return transitions.firingSince(slo);
-    }
-
     /**
      * Starts declaring what {@code root} depends on: a customer SLO and the internal SLOs it needs, or an
      * internal SLO and its own dependencies (cascades nest into a tree).
