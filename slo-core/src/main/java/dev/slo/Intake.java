@@ -53,6 +53,8 @@ final class Intake {
     private final Intake whole;
     /** Whether a latency matters to this SLO: it has a latency threshold, or its recorder keeps latencies. */
     private final boolean usesLatency;
+    /** {@link #events} when it keeps latencies, else null. */
+    private final EventRecorder latencyRecorder;
 
     Intake(Clock clock, SloSpec spec, long now, Intake whole) {
         this.clock = clock;
@@ -64,7 +66,7 @@ final class Intake {
         this.longestLookBack = longest;
         this.latencyThresholdNanos = spec.sli() instanceof Sli.Latency latency ? latency.thresholdNanos() : Long.MAX_VALUE;
         this.events = spec.sli() instanceof Sli.Latency
-                ? EventRecorder.keepingLatency(clock, longest)
+                ? EventRecorder.keepingLatency(clock, longest, latencyThresholdNanos)
                 : new EventRecorder(clock, longest);
         Window window = spec.window();
         if (!(window instanceof Window.Rolling)) {        // calendar periods may start inside an hour (Asia/Kolkata)
@@ -73,6 +75,7 @@ final class Intake {
         this.slices = sliceRecorder(clock, spec, longest);
         this.ledger = slices != null ? slices : events;
         this.usesLatency = latencyThresholdNanos != Long.MAX_VALUE || events.keepsLatency();
+        this.latencyRecorder = events.keepsLatency() ? events : null;
         this.gate = spec.exclusions().isEmpty()
                 ? ExclusionGate.open(null)
                 : ExclusionGate.at(spec.exclusions(), EventRecorder.hourly(clock, longest), now);
@@ -116,7 +119,11 @@ final class Intake {
     void record(boolean success, long latencyNanos, long now) {
         boolean good = success & latencyNanos <= latencyThresholdNanos;
         EventRecorder target = recorderAt(now);
-        target.record(good, success, latencyNanos, now);
+        if (target == latencyRecorder) {
+            target.recordLatency(success, latencyNanos, now);   // the same verdict, from the latency's slot
+        } else {
+            target.record(good, now);                     // excluded events, and SLIs that keep no latency
+        }
         if (slices != null && target == events) {
             slices.record(now, good ? 1 : 0, 1);
         }

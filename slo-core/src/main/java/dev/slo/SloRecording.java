@@ -28,6 +28,8 @@ abstract sealed class SloRecording permits Slo {
     private final Sli.Gauge gauge;
     /** The runs in flight of a deadline SLI; null otherwise. */
     final RunTracker runs;
+    /** Whether the SLI counts events one by one (not a gauge's readings or a deadline SLI's runs): what timers need. */
+    private final boolean countsEvents;
     /**
      * The last gauge reading, as the raw bits of a double in the gauge's unit (freshness: seconds of age);
      * NO_READING before the first. Written with release semantics (a plain store on x86), read by exporters.
@@ -52,6 +54,7 @@ abstract sealed class SloRecording permits Slo {
         this.intake = new Intake(clock, spec, now(), whole);
         this.gauge = spec.sli() instanceof Sli.Gauge g ? g : null;
         this.runs = spec.sli() instanceof Sli.Deadline d ? new RunTracker(intake, d.deadline().toMillis()) : null;
+        this.countsEvents = gauge == null && runs == null;
     }
 
     /** {@return the current definition, immutable (a revision replaces it; see {@link Slo#revise})} */
@@ -229,7 +232,7 @@ abstract sealed class SloRecording permits Slo {
 
     /** Timers count events: a gauge takes readings and a deadline SLI counts runs. */
     private void requireEvents(String method) {
-        if (gauge != null || runs != null) {
+        if (!countsEvents) {
             throw wrongSli(method, "an SLI that counts events (ratio, latency, retries or feedback)");
         }
     }

@@ -12,9 +12,10 @@ import java.util.function.LongUnaryOperator;
  * roll and the readers' lock; the buckets and their sums are in Tiers, parked late events in LateEvents.
  *
  * Assumptions and guarantees
- *  - Writers (record, recordCounts) may be any number of threads. They are lock-free: a writer reads
- *    the clock once, reads one volatile boundary (nextRollMillis), and adds to its stripe
- *    (StripedCounter). A writer that sees the boundary crossed tries the roll lock with tryLock; if
+ *  - Writers (record, recordLatency, recordCounts) may be any number of threads. They are lock-free: a
+ *    writer reads the clock once, reads one volatile boundary (nextRollMillis), and adds to its stripe
+ *    (StripedCounter), or for an event with a latency, to its slot in the latency recorder's stripe:
+ *    one add counts that event and bins its latency (LatencyRecorder), the drain derives its count. A writer that sees the boundary crossed tries the roll lock with tryLock; if
  *    another thread holds it, the writer parks its event by its own bucket's index (LateEvents) and
  *    goes on without waiting. Writers never allocate. (Batches that find their stripe nearly full while
  *    a query holds the lock go to the counter's 64-bit spill, so no writer waits even then.)
@@ -39,8 +40,9 @@ import java.util.function.LongUnaryOperator;
  *
  * Algorithm
  *  Writers add to cumulative striped cells; the lock holder drains them, as deltas, into the open
- *  buckets of tiers of 10 s, 1 min, 5 min and 1 h (Tiers); a latency SLI's bins (LatencyRecorder) are
- *  drained and rolled with them.
+ *  buckets of tiers of 10 s, 1 min, 5 min and 1 h (Tiers); a latency SLI's slots (LatencyRecorder) are
+ *  drained with them, by every roll and every query (their good and total counts into the same open
+ *  buckets, their latencies into the latency tiers), and rolled with them.
  *
  * References: Hystrix's rolling number and Sentinel's LeapArray (rings of time buckets rolled by the
  *  first writer to cross a boundary), LongAdder (striping), HdrHistogram's Recorder (drain by swap).
@@ -66,12 +68,14 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
     private final Tiers tiers;
     /** The end of the finest tier's open bucket: the one volatile a writer reads. */
     private volatile long nextRollMillis;
-    /** The latency distribution of a latency SLI; null for SLIs that keep none. */
+    /** The latency distribution of a latency SLI, and the live count of its timed events; null for SLIs that keep none. */
     private final LatencyRecorder latency;
+    /** Scratch of drainToTiers (lock held): the events drained from the latency slots, [0] good, [1] total. */
+    private final long[] drained = new long[2];
 
     /** @param longestLookBack the longest window or alert look-back the SLO will ask about */
     public EventRecorder(Clock clock, Duration longestLookBack) {
-        this(clock, longestLookBack, false, false);
+        this(clock, longestLookBack, false, -1);
     }
 
     /**
@@ -79,22 +83,26 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * the SLO's own that need no sharp edges, such as the events of exclusions. Not for timelines.
      */
     public static EventRecorder hourly(Clock clock, Duration longestLookBack) {
-        return new EventRecorder(clock, longestLookBack, true, false);
+        return new EventRecorder(clock, longestLookBack, true, -1);
     }
 
-    /** A recorder that also keeps a latency SLI's distribution ({@link LatencyRecorder}); see the constructor. */
-    public static EventRecorder keepingLatency(Clock clock, Duration longestLookBack) {
-        return new EventRecorder(clock, longestLookBack, false, true);
+    /**
+     * A recorder that also keeps a latency SLI's distribution ({@link LatencyRecorder}), for {@link #recordLatency}.
+     *
+     * @param thresholdNanos the latency a successful event must not pass to be good, {@code >= 0}
+     */
+    public static EventRecorder keepingLatency(Clock clock, Duration longestLookBack, long thresholdNanos) {
+        return new EventRecorder(clock, longestLookBack, false, thresholdNanos);
     }
 
-    /** @param keepLatency needs all the tiers: the latency tiers roll on the finest tier's boundaries */
-    private EventRecorder(Clock clock, Duration longestLookBack, boolean hourlyOnly, boolean keepLatency) {
+    /** @param thresholdNanos -1 for no latency; a latency recorder needs all the tiers (they roll on the finest's boundaries) */
+    private EventRecorder(Clock clock, Duration longestLookBack, boolean hourlyOnly, long thresholdNanos) {
         this.counter = new StripedCounter(maxStripes());
         long now = Math.min(clock.millis(), LAST_MILLIS);
         this.tiers = new Tiers(now, longestLookBack, hourlyOnly);
         this.late = new LateEvents(tiers, hourlyOnly);
         this.nextRollMillis = tiers.finest().openEndMillis;
-        this.latency = keepLatency ? new LatencyRecorder(Tiers.history(longestLookBack), now) : null;
+        this.latency = thresholdNanos >= 0 ? new LatencyRecorder(Tiers.history(longestLookBack), now, thresholdNanos) : null;
     }
 
     /** The most stripes writers may spread over: 2 x cpus rounded up to a power of two, at most {@link #MAX_STRIPES}. */
@@ -118,21 +126,16 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
     }
 
     /**
-     * Counts one event, good or bad, at the clock reading {@code now} the caller took, and for a recorder that
-     * keeps a latency distribution, its latency (a failed event in the failure count). Lock-free, allocation-free.
+     * Counts one event at the clock reading {@code now} the caller took, with its latency, on a recorder that
+     * keeps a latency distribution ({@link #keepsLatency}): good when it succeeded within the threshold, and a
+     * failed one in the distribution's failure count. One atomic add counts it and bins its latency (see
+     * LatencyRecorder). Lock-free, allocation-free.
      */
-    public void record(boolean good, boolean success, long latencyNanos, long now) {
-        boolean flush;
+    public void recordLatency(boolean success, long latencyNanos, long now) {
+        int slot = latency.slotOf(success, latencyNanos);
         if (now >= nextRollMillis && !tryRoll(now)) {
-            park(now, good ? 1 : 0, good ? 0 : 1);        // the latency bin below still goes to the open bucket
-            flush = false;
-        } else {
-            flush = counter.add(good ? StripedCounter.GOOD_EVENT : StripedCounter.BAD_EVENT, this);
-        }
-        if (latency != null) {
-            flush |= latency.add(success ? LatencyBins.bin(latencyNanos) : LatencyBins.FAILED);
-        }
-        if (flush) {
+            parkLatency(now, slot);
+        } else if (latency.add(slot)) {
             tryFlush();
         }
     }
@@ -182,7 +185,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * writers, or found out now (a run whose deadline passed); never restored copies or backfills. Monotonic.
      */
     public long[] liveCounts(long now) {
-        return read(now, false, effectiveNow -> tiers.live());
+        return read(now, effectiveNow -> tiers.live());
     }
 
     /**
@@ -235,6 +238,18 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         }
     }
 
+    /** Parks a latency event as {@link #park} parks counts: its count by time, its latency uncounted (LatencyRecorder). */
+    private void parkLatency(long now, int slot) {
+        if (!latency.park(slot)) {
+            if (latency.add(slot)) {                      // no late latency cell free: the open bucket takes the event
+                tryFlush();
+            }
+            return;
+        }
+        boolean good = latency.isGood(slot);
+        park(now, good ? 1 : 0, good ? 0 : 1);
+    }
+
     /** Drains early when a stripe passed FLUSH_AT, if the lock is free. Never waits. */
     private void tryFlush() {
         if (lock.tryLock()) {
@@ -284,41 +299,33 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
         }
     }
 
-    /** Drains the stripes (and latency bins) into the open buckets. Lock held. */
+    /** Drains the stripes and the live latency slots, and the events counted there, into the open buckets. Lock held. */
     private void drainToTiers() {
         tiers.drainFrom(counter);
         if (latency != null) {
-            latency.drain();
+            long[] counted = drained;
+            counted[0] = 0;
+            counted[1] = 0;
+            latency.drain(counted);
+            tiers.addOpen(counted[0], counted[1]);
         }
     }
 
     /** Every query and every change after the fact: under the lock, catches up to {@code now}, then reads or changes the tiers. */
     private <T> T read(long now, LongFunction<T> query) {
-        return read(now, true, query);
-    }
-
-    /**
-     * As {@link #read(long, LongFunction)}; a reader of counts alone ({@code latencyToo} false) leaves the live latency
-     * bins where they are: the next roll drains them into the bucket they belong to before sealing it, so the
-     * latency distribution loses nothing, and a count query does not sweep every bin of every stripe.
-     */
-    private <T> T read(long now, boolean latencyToo, LongFunction<T> query) {
         lock.lock();                                      // waits for other readers or a roll, never for a writer
         try {
-            return query.apply(catchUp(now, latencyToo));
+            return query.apply(catchUp(now));
         } finally {
             lock.unlock();
         }
     }
 
-    /** Rolls and drains so the tiers (and, if asked, the latency bins) are current as of {@code now}; returns the effective now. Lock held. */
-    private long catchUp(long reading, boolean latencyToo) {
+    /** Rolls and drains so the tiers are current as of {@code now}; returns the effective now. Lock held. */
+    private long catchUp(long reading) {
         long now = Math.min(reading, LAST_MILLIS);
         rollTo(now);
-        tiers.drainFrom(counter);
-        if (latencyToo && latency != null) {
-            latency.drain();
-        }
+        drainToTiers();                                   // a latency recorder's dirty marks keep this to the slots written
         return Math.max(now, tiers.finest().openStartMillis());  // a clock that went back reads as the newest bucket
     }
 
@@ -326,12 +333,12 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
 
     @Override
     public Tally[] lookBacks(long now, long... lookBackMillis) {
-        return read(now, false, effectiveNow -> tiers.lookBacks(effectiveNow, lookBackMillis));
+        return read(now, effectiveNow -> tiers.lookBacks(effectiveNow, lookBackMillis));
     }
 
     @Override
     public Tally since(long now, long startMillis) {
-        return read(now, false, effectiveNow -> tiers.since(effectiveNow, startMillis));
+        return read(now, effectiveNow -> tiers.since(effectiveNow, startMillis));
     }
 
     /**
@@ -340,7 +347,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
      * no tier holds that resolution over that look-back.
      */
     public Buckets buckets(long now, long resolutionMillis, long lookBackMillis) {
-        return read(now, false, effectiveNow -> tiers.buckets(effectiveNow, resolutionMillis, lookBackMillis));
+        return read(now, effectiveNow -> tiers.buckets(effectiveNow, resolutionMillis, lookBackMillis));
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.function.LongUnaryOperator;
  *
  * Assumptions and guarantees
  *  - Writers never touch this class: they add to the owner's stripes, and the owner drains them into
- *    the open buckets here (drainFrom). Every instance method is called with the owner's roll lock held, by one
+ *    the open buckets here (drainFrom, addOpen). Every instance method is called with the owner's roll lock held, by one
  *    thread at a time, so nothing here is concurrent and every field is plain.
  *  - The owner publishes the finest tier's boundary to writers itself, after advanceTo returns (a
  *    volatile write of its own field): this class only moves the tiers.
@@ -41,8 +41,8 @@ final class Tiers {
     static final long HOUR = 3_600_000L;
     /** The hourly tier keeps at least this much history, whatever the window. */
     static final Duration MIN_HISTORY = Duration.ofDays(30);
-    /** This object: header, the tier array reference and the head fields (the tiers are counted apart). */
-    private static final long OWN_BYTES = 48;
+    /** This object: header, the tier array reference, the head fields and the drain scratch (the tiers are counted apart). */
+    private static final long OWN_BYTES = 48 + 32;
 
     /** Finest first. */
     private final TimeTier[] tiers;
@@ -55,6 +55,8 @@ final class Tiers {
     /** Every event counted live (drained from writers, or harvested late), ever: never restores or backfills. */
     private long liveGood;
     private long liveTotal;
+    /** Scratch of drainFrom. */
+    private final long[] drained = new long[2];
 
     /** The tiers of an EventRecorder, opened at {@code now} (see {@link #newTiers}). */
     Tiers(long now, Duration longestLookBack, boolean hourlyOnly) {
@@ -111,17 +113,20 @@ final class Tiers {
      * bucket of every coarser tier: what writers added so far belongs to the buckets open now.
      */
     void drainFrom(StripedCounter counter) {
-        long[] finest = tiers[0].open;
-        long goodBefore = finest[0];
-        long totalBefore = finest[1];
-        counter.drainInto(finest);
-        long good = finest[0] - goodBefore;
-        long total = finest[1] - totalBefore;
+        long[] drained = this.drained;
+        drained[0] = 0;
+        drained[1] = 0;
+        counter.drainInto(drained);
+        addOpen(drained[0], drained[1]);
+    }
+
+    /** Adds events drained from writers to the open bucket of every tier: they belong to the buckets open now. */
+    void addOpen(long good, long total) {
         liveGood += good;
         liveTotal += total;
-        for (int i = 1; i < tiers.length; i++) {
-            tiers[i].open[0] += good;
-            tiers[i].open[1] += total;
+        for (TimeTier tier : tiers) {
+            tier.open[0] += good;
+            tier.open[1] += total;
         }
     }
 

@@ -27,6 +27,8 @@ final class RecorderCountsProperties {
     /** 2026-01-31T12:00Z: the Kolkata month turns at 18:30Z the same day, inside an hour. */
     private static final long START = Instant.parse("2026-01-31T12:00:00Z").toEpochMilli();
     private static final Duration LONGEST = Duration.ofDays(30);
+    /** The latency threshold of the latency recorders: 250 ms. */
+    private static final long THRESHOLD = 250_000_000L;
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
     private static final LongUnaryOperator MONTH_START = t -> Instant.ofEpochMilli(t).atZone(KOLKATA)
             .withDayOfMonth(1).toLocalDate().atStartOfDay(KOLKATA).toInstant().toEpochMilli();
@@ -167,9 +169,8 @@ final class RecorderCountsProperties {
             for (int i = 0; i < b.good() + b.bad(); i++) {
                 boolean success = i < b.good();
                 long latency = random.nextLong(1, 1L << 36);
-                boolean good = success && latency <= 250_000_000L;
-                all.record(good, success, latency, now);
-                parts[b.who() % parts.length].record(good, success, latency, now);
+                all.recordLatency(success, latency, now);
+                parts[b.who() % parts.length].recordLatency(success, latency, now);
             }
         }
         return now;
@@ -178,14 +179,14 @@ final class RecorderCountsProperties {
     @Property(tries = 100)
     void latencyDistributionsCopyAndSumAsTheirEvents(@ForAll("batches") List<Batch> batches, @ForAll("longLag") long lagMillis) {
         ManualClock allClock = ManualClock.at(Instant.ofEpochMilli(START));
-        EventRecorder all = EventRecorder.keepingLatency(allClock, LONGEST);
+        EventRecorder all = EventRecorder.keepingLatency(allClock, LONGEST, THRESHOLD);
         ManualClock[] clocks = {ManualClock.at(Instant.ofEpochMilli(START)), ManualClock.at(Instant.ofEpochMilli(START))};
-        EventRecorder[] parts = {EventRecorder.keepingLatency(clocks[0], LONGEST), EventRecorder.keepingLatency(clocks[1], LONGEST)};
+        EventRecorder[] parts = {EventRecorder.keepingLatency(clocks[0], LONGEST, THRESHOLD), EventRecorder.keepingLatency(clocks[1], LONGEST, THRESHOLD)};
         long copied = playLatencies(batches, all, allClock, parts, clocks);
         long now = copied + lagMillis;                                     // one copy is older: its open buckets are sealed in the sum
         RecorderCounts sum = RecorderCounts.sum(parts[0].counts(copied), parts[1].counts(now));
         assertEquals(all.counts(now), sum);
-        EventRecorder fleet = EventRecorder.keepingLatency(ManualClock.at(Instant.ofEpochMilli(now)), LONGEST);
+        EventRecorder fleet = EventRecorder.keepingLatency(ManualClock.at(Instant.ofEpochMilli(now)), LONGEST, THRESHOLD);
         fleet.add(sum, now);
         for (long lookBack : LATENCY_LOOK_BACKS) {
             assertArrayEquals(all.latencyCounts(now, lookBack), fleet.latencyCounts(now, lookBack), "latencies over " + lookBack + " ms");

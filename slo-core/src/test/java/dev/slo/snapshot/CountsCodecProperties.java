@@ -43,7 +43,7 @@ final class CountsCodecProperties {
     /** A recorder (latency-keeping when asked, tracking Kolkata months) that saw {@code batches}; returns its copy. */
     private static RecorderCounts played(List<Batch> batches, boolean latency) {
         ManualClock clock = ManualClock.at(START);
-        EventRecorder recorder = latency ? EventRecorder.keepingLatency(clock, Duration.ofDays(30))
+        EventRecorder recorder = latency ? EventRecorder.keepingLatency(clock, Duration.ofDays(30), 2_000_000_000L)
                 : new EventRecorder(clock, Duration.ofDays(30));
         recorder.trackPeriodStarts(t -> Instant.ofEpochMilli(t).atZone(KOLKATA).withDayOfMonth(1).toLocalDate()
                 .atStartOfDay(KOLKATA).toInstant().toEpochMilli());
@@ -54,7 +54,7 @@ final class CountsCodecProperties {
             clock.set(Instant.ofEpochMilli(now));
             if (latency) {
                 for (int i = 0; i < b.good() + b.bad(); i++) {
-                    recorder.record(i < b.good(), i < b.good(), random.nextLong(1, 1L << 34), now);
+                    recorder.recordLatency(i < b.good(), random.nextLong(1, 1L << 34), now);
                 }
             } else {
                 recorder.recordCounts(b.good(), b.bad(), now);
