@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Timing one event: {@code Slo.startTimer()} and {@code Slo.stopTimer(started, success)} beside the bare JDK
  * idiom (two {@code System.nanoTime()} reads and one increment of a log2 latency bin) and beside the
  * hand-written {@code record(success, System.nanoTime() - started)}, in the same run. The aim (issue 12): the timer
- * at most 1.1x the idiom doing the same work, 0 B/op: {@link #timerRatio} (one count) against {@link #bareIdiom}
- * (one bin), {@link #timer} on a latency SLO (a count and a latency bin) against {@link #bareIdiomTwoCells}. The
- * registry is on the system clock, as in production.
+ * at most 1.1x the idiom, 0 B/op: {@link #timer} on a latency SLO (one add counts the event and bins its latency)
+ * and {@link #timerRatio} (one count) against {@link #bareIdiom}; {@link #bareIdiomTwoCells} is what keeping the
+ * count and the bin in two cells would cost. The registry is on the system clock, as in production.
  *
  * <pre>
  * mvn -q -B -pl slo-benchmarks -am package -DskipTests
@@ -55,7 +55,7 @@ public class TimerBenchmark {
                 .target(0.999).window(Window.rolling(Duration.ofDays(30))).register();
     }
 
-    /** {@code startTimer()} then {@code stopTimer(started, success)} on a latency SLO: a count and a latency bin. */
+    /** {@code startTimer()} then {@code stopTimer(started, success)} on a latency SLO: the count and the latency's bin in one add. */
     @Benchmark
     public void timer(Traffic traffic) {
         long started = latency.startTimer();
