@@ -375,7 +375,7 @@ public final class EventRecorder implements Ledger, StripedCounter.GrowLock {
 
     @Override
     public long footprintBytes() {
-        long bytes = 40 + counter.footprintBytes() + late.footprintBytes() + tiers.footprintBytes();  // 40: this object
+        long bytes = 40 + 32 + counter.footprintBytes() + late.footprintBytes() + tiers.footprintBytes();  // this object, its drain scratch
         if (latency != null) {
             bytes += latency.footprintBytes();
         }
