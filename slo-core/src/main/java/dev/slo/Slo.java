@@ -23,8 +23,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p><b>Thread-safety.</b> All methods are thread-safe. The {@code record} methods are lock-free and
- * allocate nothing: one clock read, one volatile read and one atomic add in the common case (two for a
- * latency SLI: the count and the latency bin). Queries take a lock that writers never wait on, and cost
+ * allocate nothing: one clock read, one volatile read and one atomic add in the common case (for a
+ * latency SLI, one add both counts the event and bins its latency). Queries take a lock that writers never wait on, and cost
  * O(buckets in the window): microseconds.
  *
  * <p><b>Time.</b> An event counts at the reading of the registry's clock taken when it is recorded. A
